@@ -1,0 +1,58 @@
+"""The rendered document as a list of blocks, the one thing every writer reads.
+
+Templates write a light line markup: blocks are separated by blank lines; a block
+may start with a directive such as ``@headline`` or ``@caption``; a block without one
+is a paragraph. Data values cannot open a block: the template environment folds
+every printed value onto one line, and a directive is only read at a block's start.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# directive -> block kind; "@h2" style headings carry their level
+KINDS = {"headline", "meta", "lead", "p", "heading", "item", "caption", "photo", "byline",
+         "table", "title", "subtitle", "rule", "note"}
+_DIRECTIVE = re.compile(r"^@([a-z]+)([1-6])?(?:\s+|$)")
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str = ""
+    level: int = 0
+    data: Any = None
+
+
+class MarkupError(ValueError):
+    pass
+
+
+def parse(markup: str, objects: list | None = None) -> list[Block]:
+    """Split template output into blocks; @photo N and @table N take objects[N]."""
+    blocks = []
+    for chunk in _BLANK.split(markup.replace("\r\n", "\n")):
+        text = " ".join(line.strip() for line in chunk.strip().splitlines()).strip()
+        if not text:
+            continue
+        kind, level, data = "p", 0, None
+        match = _DIRECTIVE.match(text)
+        if match:
+            kind, level = match[1], int(match[2] or 0)
+            if kind not in KINDS:
+                raise MarkupError(f"unknown directive @{kind}")
+            text = text[match.end():].strip()
+            if kind in ("photo", "table"):
+                data = (objects or [])[int(text)]
+                text = getattr(data, "caption", "")
+        blocks.append(Block(kind, text, level, data))
+    return blocks
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""

@@ -1,0 +1,49 @@
+"""Problems found in user input, each with its place: FILE:LINE:COL: field.path: message."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .messages import translate
+
+
+@dataclass(frozen=True)
+class Issue:
+    file: str
+    line: int | None
+    col: int | None
+    path: str
+    code: str
+    args: tuple[tuple[str, str], ...] = ()  # message arguments, hashable so issues dedupe
+    severity: str = "error"
+
+    def format(self, lang: str = "vi") -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.col or 1}"
+        field_part = f" {self.path}:" if self.path else ""
+        prefix = "" if self.severity == "error" else f" {translate('warning', lang)}:"
+        args = dict(self.args)
+        message = translate(self.code, lang, **args)
+        if "suggest" in args:
+            message += translate("did_you_mean", lang, name=args["suggest"])
+        return f"{where}:{prefix}{field_part} {message}"
+
+
+class DrafterError(Exception):
+    """Bad input: carries every issue found, reported together, exit code 2."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        super().__init__("\n".join(i.format("en") for i in issues))
+
+    def format(self, lang: str = "vi") -> str:
+        return "\n".join(issue.format(lang) for issue in self.issues)
+
+
+def fail(file: str, code: str, path: str = "", line: int | None = None, col: int | None = None,
+         **args) -> DrafterError:
+    return DrafterError([Issue(file, line, col, path, code, pack(args))])
+
+
+def pack(args: dict) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k, str(v)) for k, v in args.items()))

@@ -1,0 +1,288 @@
+"""Vietnamese formatting helpers: small pure functions, registered in one table (FILTERS).
+
+Numbers, dates, weekday names and "a, b và c" lists come from Babel's CLDR data;
+what Babel has no notion of (Party date rule, Roman ordinals, people with titles)
+is written here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from jinja2 import pass_context
+
+VI = Locale.parse("vi")
+
+# ---- numbers -------------------------------------------------------------------------------
+
+
+def number(value, decimals: int = 2) -> str:
+    """2619 -> "2.619"; 94.1 -> "94,1"."""
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=VI)
+
+
+def percent(value, decimals: int = 2) -> str:
+    """94.1 -> "94,1%" (the value is already a percentage)."""
+    return number(value, decimals) + "%"
+
+
+def pad(value, width: int = 2) -> str:
+    """1 -> "01": the office style for small counts ("01 tập thể", "06 chỉ tiêu")."""
+    return str(value).zfill(width) if isinstance(value, int) and value >= 0 else number(value)
+
+
+def count(value, unit: str | None = None, padded: bool = False) -> str:
+    """7, "đảng viên" -> "7 đảng viên"; padded -> "07 đảng viên"; "%" sticks to the number."""
+    if unit == "%":
+        return percent(value)
+    text = pad(value) if padded else number(value)
+    return f"{text} {unit}" if unit else text
+
+
+def share(value, total) -> str:
+    """18, 20 -> "18/20"."""
+    return f"{number(value)}/{number(total)}"
+
+
+def plan_percent(actual, plan) -> str:
+    """118, 100 -> "đạt 118% kế hoạch"."""
+    ratio = (Decimal(str(actual)) * 100 / Decimal(str(plan))).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"đạt {percent(ratio, 1)} kế hoạch"
+
+
+def money(vnd) -> str:
+    """1_500_000_000 -> "1,5 tỷ đồng"; 250_000_000 -> "250 triệu đồng"; 500_000 -> "500.000 đồng"."""
+    amount = Decimal(str(vnd))
+    for size, word in ((Decimal(10**9), "tỷ"), (Decimal(10**6), "triệu")):
+        if abs(amount) >= size:
+            return f"{number(amount / size)} {word} đồng"
+    return f"{number(amount)} đồng"
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(value: int) -> str:
+    """8 -> "VIII": congress ordinals and terms ("khóa VIII")."""
+    if not isinstance(value, int) or value < 1:
+        raise ValueError(f"roman() needs a positive whole number, got {value!r}")
+    out = ""
+    for size, letters in _ROMAN:
+        times, value = divmod(value, size)
+        out += letters * times
+    return out
+
+
+# ---- dates ---------------------------------------------------------------------------------
+
+
+def day_month(day: dt.date, sep: str = "/") -> str:
+    """"11/12", "8/1" (lead of a news item); sep "-" gives "18-7"."""
+    return format_date(day, f"d{sep}M", locale=VI)
+
+
+def date_short(day: dt.date, sep: str = "/") -> str:
+    """"18/7/2025"."""
+    return format_date(day, f"d{sep}M{sep}y", locale=VI)
+
+
+def date_padded(day: dt.date) -> str:
+    """"07/01/2026"."""
+    return format_date(day, "dd/MM/y", locale=VI)
+
+
+def date_long(day: dt.date) -> str:
+    """"ngày 07 tháng 01 năm 2026", "ngày 03 tháng 4 năm 2018".
+
+    Party rule (Hướng dẫn 36-HD/VPTW): a leading 0 for days below 10 and for
+    months 1 and 2 only.
+    """
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def weekday(day: dt.date) -> str:
+    """"Thứ sáu", "Chủ nhật": Babel's name, in sentence case as the portals print it."""
+    return sentence_case(format_date(day, "EEEE", locale=VI))
+
+
+def date_span(start: dt.date, end: dt.date | None = None, sep: str = "-") -> str:
+    """"10 và 11-2" for two days, "10 đến 12-2" for more, "31-1 và 1-2" across months."""
+    if end is None or end == start:
+        return day_month(start, sep)
+    word = "và" if (end - start).days == 1 else "đến"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} {word} {day_month(end, sep)}"
+    return f"{day_month(start, sep)} {word} {day_month(end, sep)}"
+
+
+def stamp(day: dt.date, time: str | None = None, with_weekday: bool = False) -> str:
+    """A portal's publication line: "Thứ sáu - 18/07/2025 12:03", "11/02/2020 15:31"."""
+    text = date_padded(day) + (f" {time}" if time else "")
+    return f"{weekday(day)} - {text}" if with_weekday else text
+
+
+# ---- words and lists -----------------------------------------------------------------------
+
+
+def sentence_case(text: str) -> str:
+    """"Thứ Sáu" -> "Thứ sáu": upper first letter, lower the rest."""
+    return text[:1].upper() + text[1:].lower() if text else text
+
+
+def capfirst(text: str) -> str:
+    """Upper-case the first letter only: "sáng" -> "Sáng"."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def join_vi(items, sep: str | None = None) -> str:
+    """["a", "b", "c"] -> "a, b và c" (Babel's Vietnamese list pattern); sep="; " keeps "; "."""
+    items = [str(i) for i in items]
+    if not items:
+        return ""
+    if sep is not None:
+        return sep.join(items)
+    return format_list(items, locale=VI)
+
+
+def numbered(items, start: int = 1) -> str:
+    """["a", "b"] -> "(1) A. (2) B.": the way articles list chỉ tiêu inline."""
+    return " ".join(f"({i}) {full_stop(capfirst(str(item)))}" for i, item in enumerate(items, start))
+
+
+def full_stop(text: str) -> str:
+    """End a sentence with "." unless it already ends with punctuation."""
+    text = str(text).rstrip()
+    return text if text.endswith((".", "!", "?", "…", "...", "./.")) else text + "."
+
+
+# ---- people --------------------------------------------------------------------------------
+
+
+def person(who, style: str = "comma", honorific: bool = False) -> str:
+    """A person with titles.
+
+    comma: "Bùi Văn Quang, Phó Bí thư Tỉnh ủy, Bí thư …"; dash: "Bùi Văn Quang - Phó Bí thư …";
+    title: "Phó Bí thư Tỉnh ủy Bùi Văn Quang" (first title before the name); name: the name alone.
+    honorific=True puts "đồng chí"/"ông"/"bà" in front.
+    """
+    titles = list(who.titles)
+    if style == "title":
+        text = f"{titles[0]} {who.name}" if titles else who.name
+    elif style == "name" or not titles:
+        text = who.name
+    else:
+        glue = " - " if style == "dash" else ", "
+        text = who.name + glue + ", ".join(titles)
+    return f"{who.honorific} {text}" if honorific else text
+
+
+def people(group, style: str = "comma") -> str:
+    """Several people: "A, t1, t2; B, t1" (semicolons between people, as the seeds write)."""
+    group = list(group)
+    if all(not p.titles for p in group) or style == "name":
+        return join_vi(p.name for p in group)
+    return "; ".join(person(p, style) for p in group)
+
+
+# ---- figures -------------------------------------------------------------------------------
+
+_BOUNDS = {"min": ("từ ", " trở lên"), "over": ("trên ", ""), "max": ("không quá ", ""),
+           "under": ("dưới ", ""), "about": ("khoảng ", "")}
+
+RATING_WORDS = {
+    "xuat-sac": "hoàn thành xuất sắc nhiệm vụ",
+    "tot": "hoàn thành tốt nhiệm vụ",
+    "hoan-thanh": "hoàn thành nhiệm vụ",
+    "khong-hoan-thanh": "không hoàn thành nhiệm vụ",
+}
+
+
+def rating(level: str) -> str:
+    """"tot" -> "hoàn thành tốt nhiệm vụ"."""
+    return RATING_WORDS[level]
+
+
+def quantity(c, padded: bool = False) -> str:
+    """A Count: "2.619 đồng chí", "18/20 chỉ tiêu", "từ 95% trở lên"."""
+    if c.total is not None:
+        core = share(c.value, c.total) + (f" {c.unit}" if c.unit else "")
+    else:
+        core = count(c.value, c.unit, padded)
+    before, after = _BOUNDS.get(c.bound, ("", ""))
+    return f"{before}{core}{after}"
+
+
+def figure(f, padded: bool = False) -> str:
+    """A Figure as a phrase: text, number with unit, "và" others, after, "trong đó" parts."""
+    parts = []
+    if f.text:
+        parts.append(f.text)
+    if f.value is not None:
+        parts.append(join_vi([quantity(f, padded)] + [quantity(c, padded) for c in f.also]))
+    if f.after:
+        parts.append(f.after)
+    text = " ".join(parts)
+    if f.of_which:
+        text += ", trong đó " + join_vi(figure(part, padded) for part in f.of_which)
+    for part in f.then:
+        text += ", " + figure(part, padded)
+    return text
+
+
+def figures(items, sep: str = "; ", padded: bool = False) -> str:
+    """Several figures in one sentence, "; " between them."""
+    return sep.join(figure(f, padded) for f in items)
+
+
+_LEVEL_ORDER = ("xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh")
+
+
+def rating_phrase(r, padded: bool = False) -> str:
+    """A Rating: "02 chi bộ hoàn thành xuất sắc nhiệm vụ, 09 chi bộ hoàn thành tốt nhiệm vụ";
+    with a total: "39/39 đảng viên hoàn thành xuất sắc nhiệm vụ"."""
+    parts = []
+    for level in _LEVEL_ORDER:
+        if level in r.levels:
+            n = r.levels[level]
+            amount = share(n, r.total) + f" {r.subject}" if r.total else count(n, r.subject, padded)
+            parts.append(f"{amount} {rating(level)}")
+    return ", ".join(parts)
+
+
+def first_mention(org) -> str:
+    """The full name, with its abbreviation introduced: "Đảng bộ các cơ quan (CCQ) Đảng tỉnh"."""
+    if org.abbr and org.abbr_of:
+        return org.name.replace(org.abbr_of, f"{org.abbr_of} ({org.abbr})", 1)
+    return org.name
+
+
+# ---- the table -----------------------------------------------------------------------------
+
+
+def _padded(fn):
+    """Wrap a helper so templates get the document's padding style without passing it."""
+    @pass_context
+    def wrapper(ctx, value, *args, **kwargs):
+        kwargs.setdefault("padded", ctx["event"].style.pad_counts)
+        return fn(value, *args, **kwargs)
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+FILTERS = {
+    "number": number, "percent": percent, "pad": pad, "count": _padded(count), "share": share,
+    "plan_percent": plan_percent, "money": money, "roman": roman,
+    "day_month": day_month, "date_short": date_short, "date_padded": date_padded,
+    "date_long": date_long, "weekday": weekday, "date_span": date_span, "stamp": stamp,
+    "capfirst": capfirst, "sentence_case": sentence_case, "join_vi": join_vi, "numbered": numbered,
+    "full_stop": full_stop, "person": person, "people": people, "rating": rating,
+    "quantity": _padded(quantity), "figure": _padded(figure), "figures": _padded(figures),
+    "rating_phrase": _padded(rating_phrase), "first_mention": first_mention,
+}

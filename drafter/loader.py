@@ -1,0 +1,146 @@
+"""Read a YAML file into plain data plus the FILE:LINE:COL of every field.
+
+PyYAML silently keeps the last of two equal keys and expands aliases without
+bound; we compose the node tree ourselves so both become clean errors.
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import fail
+
+MAX_BYTES = 1 << 20
+MAX_NODES = 50_000
+
+Loc = tuple[int | str, ...]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    file: str
+    data: dict[str, Any]
+    marks: dict[Loc, tuple[int, int]]  # field path -> (line, column), 1-based
+
+    def mark(self, loc: Loc) -> tuple[int | None, int | None]:
+        """The closest recorded place: the field itself or its nearest parent."""
+        loc = tuple(loc)
+        while loc not in self.marks and loc:
+            loc = loc[:-1]
+        return self.marks.get(loc, (None, None))
+
+
+def decode(raw: bytes, file: str) -> str:
+    if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise fail(file, "binary_file")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = raw.decode("utf-16")
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise fail(file, "not_utf8", pos=exc.start) from None
+    return unicodedata.normalize("NFC", text)
+
+
+def read_text(path: Path | str) -> str:
+    path = Path(path)
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(file, "file_too_large", size=size, limit=MAX_BYTES)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(file, "file_not_found") from None
+    except IsADirectoryError:
+        raise fail(file, "file_unreadable", reason="is a directory") from None
+    except OSError as exc:
+        raise fail(file, "file_unreadable", reason=exc.strerror or str(exc)) from None
+    return decode(raw, file)
+
+
+def load_file(path: Path | str) -> Loaded:
+    return load_text(read_text(path), str(path))
+
+
+def load_text(text: str, file: str = "<string>") -> Loaded:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "?"
+        code = "yaml_tab" if "\\t" in problem or "tab" in problem else "yaml_syntax"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise fail(file, code, line=line, col=col, problem=problem) from None
+    except yaml.YAMLError as exc:
+        raise fail(file, "yaml_syntax", problem=str(exc)) from None
+    if root is None:
+        raise fail(file, "empty_file")
+    if not isinstance(root, yaml.MappingNode):
+        raise fail(file, "not_mapping", line=root.start_mark.line + 1, col=root.start_mark.column + 1)
+    builder = _Builder(file)
+    data = builder.build(root, ())
+    return Loaded(file, data, builder.marks)
+
+
+class _Builder:
+    def __init__(self, file: str):
+        self.file = file
+        self.marks: dict[Loc, tuple[int, int]] = {}
+        self.nodes = 0
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise fail(self.file, "too_many_nodes", line=_line(node), col=_col(node), limit=MAX_NODES)
+        self.marks.setdefault(loc, (_line(node), _col(node)))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        try:
+            return self.scalars.construct_object(node)
+        except (yaml.YAMLError, ValueError):
+            # e.g. 2020-02-30: keep the text, validation then says what was expected.
+            return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise fail(self.file, "yaml_syntax", _dotted(loc), _line(key_node), _col(key_node),
+                           problem="'<<' merge keys are not supported")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise fail(self.file, "key_not_string", _dotted(loc), _line(key_node), _col(key_node))
+            key = unicodedata.normalize("NFC", str(key_node.value))
+            if key in result:
+                raise fail(self.file, "duplicate_key", _dotted(loc + (key,)), _line(key_node),
+                           _col(key_node), key=key, first=first_line[key])
+            first_line[key] = _line(key_node)
+            # Errors about a field point at its key, where the editor looks.
+            self.marks[loc + (key,)] = (_line(key_node), _col(key_node))
+            result[key] = self.build(value_node, loc + (key,))
+        return result
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _col(node: yaml.Node) -> int:
+    return node.start_mark.column + 1
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

@@ -1,0 +1,87 @@
+"""User-facing messages, Vietnamese first, English with --lang en or LANG=en*."""
+from __future__ import annotations
+
+import os
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # code: (Vietnamese, English)
+    "warning": ("cảnh báo", "warning"),
+    "file_not_found": ("không tìm thấy tệp", "file not found"),
+    "file_unreadable": ("không đọc được tệp: {reason}", "cannot read file: {reason}"),
+    "file_too_large": ("tệp quá lớn ({size} byte, tối đa {limit})",
+                       "file too large ({size} bytes, at most {limit})"),
+    "binary_file": ("tệp không phải văn bản (có byte NUL)", "not a text file (contains NUL bytes)"),
+    "not_utf8": ("tệp không phải UTF-8 (byte lạ ở vị trí {pos}); hãy lưu lại với bảng mã UTF-8",
+                 "file is not UTF-8 (bad byte at offset {pos}); save it again as UTF-8"),
+    "empty_file": ("tệp rỗng: cần ít nhất trường kind", "empty file: at least the kind field is needed"),
+    "yaml_syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
+    "yaml_tab": ("dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",
+                 "tab used for indentation; YAML accepts spaces only"),
+    "not_mapping": ("nội dung tệp phải là các cặp 'trường: giá trị'",
+                    "the file must be a mapping of 'field: value' pairs"),
+    "duplicate_key": ("trường '{key}' bị khai báo lại (lần đầu ở dòng {first})",
+                      "duplicate field '{key}' (first at line {first})"),
+    "key_not_string": ("tên trường phải là chữ", "field names must be text"),
+    "too_many_nodes": ("tệp quá phức tạp (hơn {limit} phần tử, có thể do anchor/alias lồng nhau)",
+                       "file too complex (over {limit} nodes, nested anchors/aliases?)"),
+    "missing": ("thiếu trường bắt buộc", "required field missing"),
+    "extra_forbidden": ("trường không có trong mẫu dữ liệu", "unknown field"),
+    "did_you_mean": ("; có phải ý bạn là '{name}'?", "; did you mean '{name}'?"),
+    "unknown_kind": ("kind phải là một trong: {allowed}", "kind must be one of: {allowed}"),
+    "missing_kind": ("thiếu trường kind ({allowed})", "missing field kind ({allowed})"),
+    "expected_int": ("cần một số nguyên", "expected a whole number"),
+    "expected_number": ("cần một số", "expected a number"),
+    "expected_text": ("cần một chuỗi chữ", "expected text"),
+    "expected_bool": ("cần true hoặc false", "expected true or false"),
+    "expected_date": ("cần ngày dạng NNNN-TT-NN, ví dụ 2026-01-07",
+                      "expected a date as YYYY-MM-DD, e.g. 2026-01-07"),
+    "expected_list": ("cần một danh sách (các dòng bắt đầu bằng '- ')",
+                      "expected a list (lines starting with '- ')"),
+    "expected_mapping": ("cần các cặp 'trường: giá trị'", "expected 'field: value' pairs"),
+    "expected_one_of": ("cần một trong các giá trị: {allowed}", "expected one of: {allowed}"),
+    "too_small": ("giá trị phải từ {limit} trở lên", "value must be at least {limit}"),
+    "too_big": ("giá trị không được quá {limit}", "value must be at most {limit}"),
+    "too_short": ("cần ít nhất {limit} mục", "needs at least {limit} item(s)"),
+    "bad_pattern": ("không đúng định dạng", "wrong format"),
+    "invalid": ("giá trị không hợp lệ ({detail})", "invalid value ({detail})"),
+    "empty_text": ("không được để trống", "must not be empty"),
+    "term_format": ("nhiệm kỳ viết dạng 2025-2030", "term must look like 2025-2030"),
+    "term_order": ("năm kết thúc nhiệm kỳ phải sau năm bắt đầu", "the term must end after it starts"),
+    "end_before_start": ("ngày kết thúc trước ngày bắt đầu", "end date is before the start date"),
+    "abbr_pair": ("abbr và abbr_of phải đi cùng nhau", "abbr and abbr_of go together"),
+    "abbr_not_in_name": ("abbr_of phải là một phần của tên tổ chức",
+                         "abbr_of must be part of the organisation's name"),
+    "figure_empty": ("cần ít nhất text hoặc value", "needs text or value"),
+    "figure_needs_value": ("có unit/total/also/of_which thì phải có value",
+                           "unit/total/also/of_which need a value"),
+    "award_empty": ("cần số tập thể hoặc số cá nhân được khen", "needs collectives or individuals"),
+    # rendering
+    "template_not_found": ("không tìm thấy mẫu '{name}'", "template '{name}' not found"),
+    "template_syntax": ("lỗi cú pháp mẫu: {detail}", "template syntax error: {detail}"),
+    "template_error": ("lỗi khi áp dụng mẫu: {detail}", "template error: {detail}"),
+    "unknown_format": ("định dạng không hỗ trợ '{name}' (có: {allowed})",
+                       "unsupported format '{name}' (available: {allowed})"),
+    "overwrite_input": ("không ghi đè lên tệp đầu vào", "refusing to overwrite an input file"),
+    "write_failed": ("không ghi được tệp: {reason}", "cannot write file: {reason}"),
+    "binary_to_stdout": ("định dạng {name} cần -o TỆP", "format {name} needs -o FILE"),
+}
+
+
+def language(explicit: str | None = None) -> str:
+    """--lang wins; otherwise LANG/LC_ALL starting with 'en' means English; Vietnamese by default."""
+    if explicit:
+        return "en" if explicit.lower().startswith("en") else "vi"
+    for var in ("DRAFTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "vi"
+    return "vi"
+
+
+def translate(code: str, lang: str = "vi", **args) -> str:
+    vi, en = MESSAGES.get(code, (code, code))
+    text = en if lang == "en" else vi
+    try:
+        return text.format(**args)
+    except (KeyError, IndexError):
+        return text

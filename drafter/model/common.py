@@ -1,0 +1,250 @@
+"""Building blocks shared by every event kind: people, organisations, figures, awards."""
+from __future__ import annotations
+
+import re
+import unicodedata
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean_text(value: str) -> str:
+    """NFC, one line, no stray spaces: a data value can never open a new block."""
+    value = _SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    if not value:
+        raise ValueError("empty_text")
+    return value
+
+
+Text = Annotated[str, AfterValidator(clean_text)]
+Number = int | Decimal
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              use_attribute_docstrings=True)
+
+
+class Person(Model):
+    """Một người: họ tên và chức vụ."""
+
+    name: Text
+    """Họ và tên, ví dụ "Bùi Văn Quang"."""
+    titles: list[Text] = []
+    """Các chức vụ theo thứ tự, ví dụ ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]."""
+    honorific: Literal["đồng chí", "ông", "bà"] = "đồng chí"
+    """Cách gọi trong bài: "đồng chí" (mặc định), "ông" hoặc "bà"."""
+
+
+def _person_from_str(value):
+    # "Nguyễn Văn A" alone is a person without titles.
+    return {"name": value} if isinstance(value, str) else value
+
+
+PersonIn = Annotated[Person, BeforeValidator(_person_from_str)]
+
+PlaceKind = Literal["xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã", "thành phố", "tỉnh"]
+
+
+class Place(Model):
+    """Đơn vị hành chính nơi tổ chức hoạt động."""
+
+    kind: PlaceKind
+    name: Text
+    province: Text | None = None
+    """Tỉnh/thành phố chứa đơn vị (để kiểm tra tên địa danh)."""
+
+
+class Organisation(Model):
+    """Một tổ chức đảng hoặc cơ quan."""
+
+    name: Text
+    """Tên đầy đủ, ví dụ "Đảng bộ xã Vĩnh Lộc"."""
+    short: Text | None = None
+    """Tên gọi tắt dùng từ lần nhắc thứ hai, ví dụ "Đảng bộ CCQ Đảng tỉnh"."""
+    abbr: Text | None = None
+    """Chữ viết tắt giới thiệu ở lần nhắc đầu, ví dụ "CCQ"."""
+    abbr_of: Text | None = None
+    """Cụm từ được viết tắt, ví dụ "các cơ quan" (đi cùng abbr)."""
+    level: Literal["chi-bo", "dang-bo-bo-phan", "dang-bo-co-so", "dang-bo-cap-tren"] | None = None
+    """Cấp tổ chức; mặc định suy ra từ tên ("Chi bộ …" là chi-bo)."""
+    committee: Text | None = None
+    """Tên cấp ủy, ví dụ "Đảng ủy xã Vĩnh Lộc"; mặc định suy ra từ tên."""
+    place: Place | None = None
+
+    @model_validator(mode="after")
+    def _abbr_pair(self):
+        if (self.abbr is None) != (self.abbr_of is None):
+            raise ValueError("abbr_pair")
+        if self.abbr_of and self.abbr_of not in self.name:
+            raise ValueError("abbr_not_in_name")
+        return self
+
+    @property
+    def kind_level(self) -> str:
+        if self.level:
+            return self.level
+        return "chi-bo" if self.name.lower().startswith("chi bộ") else "dang-bo-co-so"
+
+    @property
+    def committee_name(self) -> str:
+        """"Đảng bộ xã X" is led by "Đảng ủy xã X"; "Chi bộ Y" by "Chi ủy Chi bộ Y"."""
+        if self.committee:
+            return self.committee
+        if self.name.startswith("Đảng bộ "):
+            return "Đảng ủy " + self.name[len("Đảng bộ "):]
+        return "Chi ủy " + self.name
+
+    @property
+    def short_name(self) -> str:
+        return self.short or self.name
+
+
+Bound = Literal["min", "over", "max", "under", "about"]
+
+
+class Count(Model):
+    """Một con số kèm đơn vị: "2.619 đồng chí", "94,1%", "18/20 chỉ tiêu"."""
+
+    value: Number
+    total: int | None = None
+    """Tổng số khi viết dạng phân số "18/20"."""
+    unit: Text | None = None
+    """Đơn vị: "đảng viên", "%", "triệu đồng"…"""
+    bound: Bound | None = None
+    """min: "từ 95% trở lên"; over: "trên 90%"; max: "không quá"; under: "dưới"; about: "khoảng"."""
+
+
+def _figure_from_str(value):
+    # A plain string is a phrase without a number.
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Figure(Count):
+    """Một ý có số liệu: text + số + đơn vị + after, ví dụ "đổi thẻ đảng viên cho | 2619 | đồng chí"."""
+
+    value: Number | None = None
+    text: Text | None = None
+    """Phần chữ đứng trước con số."""
+    after: Text | None = None
+    """Phần chữ đứng sau con số và đơn vị."""
+    also: list[Count] = []
+    """Các con số nối bằng "và": "2 tổ chức Đảng và 4 đảng viên"."""
+    of_which: list[Annotated["Figure", BeforeValidator(_figure_from_str)]] = []
+    """Phần "trong đó …" của con số."""
+    then: list[Annotated["Figure", BeforeValidator(_figure_from_str)]] = []
+    """Vế nối tiếp sau dấu phẩy, ví dụ "đạt 100% chỉ tiêu huyện giao"."""
+
+    @model_validator(mode="after")
+    def _needs_something(self):
+        if self.value is None and not self.text:
+            raise ValueError("figure_empty")
+        if self.value is None and (self.unit or self.total or self.bound or self.also or self.of_which):
+            raise ValueError("figure_needs_value")
+        return self
+
+
+FigureIn = Annotated[Figure, BeforeValidator(_figure_from_str)]
+
+
+class ResultGroup(Model):
+    """Một nhóm kết quả, thành một câu hoặc một đoạn."""
+
+    topic: Text | None = None
+    """Mở đầu câu, ví dụ "Công tác đảng viên"."""
+    items: list[FigureIn] = Field(min_length=1)
+
+
+class Award(Model):
+    """Khen thưởng: "tặng giấy khen cho 3 tập thể và 5 cá nhân …"."""
+
+    by: Text | None = None
+    """Cấp khen, ví dụ "Ban Thường vụ Đảng ủy CCQ Đảng tỉnh"."""
+    form: Text = "giấy khen"
+    """Hình thức: "giấy khen", "bằng khen"…"""
+    collectives: int = Field(default=0, ge=0)
+    individuals: int = Field(default=0, ge=0)
+    reason: Text | None = None
+    """Lý do, ví dụ "có thành tích xuất sắc trong công tác năm 2025"."""
+    presenter: Text | None = None
+    """Người trao (họ tên một người trong danh sách chủ trì/khách mời)."""
+
+    @model_validator(mode="after")
+    def _someone(self):
+        if not (self.collectives or self.individuals):
+            raise ValueError("award_empty")
+        return self
+
+
+class Targets(Model):
+    """Các chỉ tiêu đánh số "(1) … (2) …"."""
+
+    count: int | None = Field(default=None, ge=1)
+    """Số chỉ tiêu nêu trong bài, nếu khác số mục liệt kê."""
+    qualifier: Text | None = None
+    """Ví dụ "cụ thể", "chủ yếu"."""
+    items: list[FigureIn] = []
+    """Từng chỉ tiêu; có thể để trống khi chỉ nêu số lượng."""
+    tasks: int | None = Field(default=None, ge=1)
+    """Số nhiệm vụ trọng tâm."""
+    breakthroughs: int | None = Field(default=None, ge=1)
+    """Số khâu đột phá."""
+
+    @property
+    def total(self) -> int:
+        return self.count or len(self.items)
+
+
+class Speech(Model):
+    """Bài phát biểu chỉ đạo/chúc mừng, theo từng ý."""
+
+    speaker: Text
+    """Họ tên (một người trong chủ trì/khách mời) hoặc mô tả như "lãnh đạo Đảng ủy phường"."""
+    acknowledged: list[Text] = []
+    """Những điều được ghi nhận, biểu dương."""
+    points: list[Text] = []
+    """Các ý chỉ đạo, nhấn mạnh."""
+    requests: list[Text] = []
+    """Các đề nghị cụ thể."""
+
+
+class Photo(Model):
+    """Ảnh và chú thích."""
+
+    caption: Text
+    file: Text | None = None
+    """Đường dẫn ảnh, tính từ thư mục chứa tệp YAML."""
+    after: Literal["headline", "lead", "participants", "assessment", "results", "ratings",
+                   "awards", "targets", "speech", "elections", "notes"] = "lead"
+    """Đặt ảnh sau phần nào của bài."""
+
+
+class Byline(Model):
+    label: Text | None = None
+    """Ví dụ "Tin, ảnh", "Tác giả bài viết"; bỏ trống để chỉ ghi tên."""
+    authors: list[Text] = Field(min_length=1)
+
+
+class Style(Model):
+    """Lựa chọn trình bày."""
+
+    pad_counts: bool = False
+    """Viết số đếm dưới 10 có số 0 đứng trước: "01 tập thể", "06 chỉ tiêu"."""
+    date_sep: Literal["/", "-"] = "/"
+    """Dấu ngăn ngày tháng trong bài: "8/1" hoặc "8-1"."""
+    lead_date: Literal["day-month", "full", "padded"] = "day-month"
+    """Ngày ở câu mở đầu: "Sáng 11/12" (day-month), "Ngày 18/7/2025" (full), "Sáng ngày 07/01/2026" (padded)."""
+
+
+class Published(Model):
+    """Thời điểm đăng bài trên cổng thông tin."""
+
+    date: dt.date
+    time: Annotated[str, Field(pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")] | None = None
+    """Giờ đăng "12:03"."""
+    weekday: bool = False
+    """Ghi thứ trước ngày: "Thứ sáu - 18/07/2025 12:03"."""

@@ -1,0 +1,67 @@
+"""The whole job, top-down: load -> validate -> context -> template -> blocks -> writer."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import templating
+from .blocks import MarkupError, parse
+from .errors import fail
+from .loader import load_file
+from .model import EventBase
+from .validate import validate
+from .writers import WRITERS, Rendered, Writer
+
+DEFAULT_STYLE = {"article": "bai", "report": "bao-cao"}
+
+
+@dataclass(frozen=True)
+class Options:
+    format: str = "txt"
+    doc: str = "article"  # article | report
+    template: str | None = None  # a style name ("bai", "tin") or a template path
+    search_path: tuple[str, ...] = ()  # office template folders, first wins
+
+
+def render_file(path: str | Path, options: Options = Options()) -> str | bytes:
+    writer = writer_for(options.format)
+    event = validate(load_file(path))
+    rendered = render_event(event, options, base_dir=Path(path).parent)
+    return writer.write(rendered)
+
+
+def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> Rendered:
+    name = template_name(event, options)
+    markup, objects = templating.render(name, context(event), options.search_path)
+    try:
+        blocks = parse(markup, objects)
+    except MarkupError as exc:
+        raise fail(name, "template_error", detail=str(exc)) from None
+    return Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
+                    base_dir=base_dir)
+
+
+def writer_for(fmt: str) -> Writer:
+    if fmt not in WRITERS:
+        raise fail("--format", "unknown_format", name=fmt, allowed=", ".join(WRITERS))
+    return WRITERS[fmt]
+
+
+def template_name(event: EventBase, options: Options) -> str:
+    style = options.template or DEFAULT_STYLE[options.doc]
+    if style.endswith(".j2"):
+        return style
+    return f"{event.kind}/{style}.j2"
+
+
+def context(event: EventBase) -> dict:
+    """What templates see: the event itself, and people by name for references."""
+    return {"event": event, "people": event.people()}
+
+
+def _title(blocks) -> str:
+    return next((b.text for b in blocks if b.kind in ("headline", "title")), "")
+
+
+def _author(event: EventBase) -> str:
+    return ", ".join(event.byline.authors) if event.byline else ""

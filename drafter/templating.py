@@ -1,0 +1,105 @@
+"""The Jinja environment: template search path, sandbox, filters, and template errors with lines."""
+from __future__ import annotations
+
+import re
+import traceback
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from jinja2 import FileSystemLoader, StrictUndefined, pass_context
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import filters
+from .blocks import Table
+from .errors import fail
+
+def _builtin_dir() -> Path:
+    # Installed: drafter/templates (package data); source checkout or editable: ../templates.
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "article.j2").is_file():
+            return candidate
+    raise RuntimeError(f"built-in templates not found beside {here}")
+
+
+BUILTIN_DIR = _builtin_dir()
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _finalize(value):
+    # Printed values stay on one line so data can never start a block of its own.
+    if value is None:
+        raise jinja2.TemplateRuntimeError("printed an empty value (None): guard it with {% if %}")
+    if isinstance(value, str):
+        return _SPACES.sub(" ", value)
+    return value
+
+
+@pass_context
+def _photos(ctx, after: str) -> str:
+    """Photo blocks placed after a named part of the article."""
+    out = []
+    for photo in ctx["event"].photos:
+        if photo.after == after:
+            out.append(f"@photo {_keep(ctx, photo)}")
+    return "\n\n".join(out)
+
+
+@pass_context
+def _table(ctx, header, rows, caption: str = "") -> str:
+    """A real table (ratings by level, targets with figures) for writers that have tables."""
+    table = Table(tuple(str(h) for h in header), tuple(tuple(str(c) for c in row) for row in rows),
+                  caption)
+    return f"@table {_keep(ctx, table)}"
+
+
+def _keep(ctx, obj) -> int:
+    objects = ctx["_objects"]
+    objects.append(obj)
+    return len(objects) - 1
+
+
+@lru_cache(maxsize=16)
+def environment(search_path: tuple[str, ...] = ()) -> SandboxedEnvironment:
+    """One compiled-template cache per search path: office folders first, built-ins last."""
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader([*search_path, str(BUILTIN_DIR)], encoding="utf-8"),
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False,
+        finalize=_finalize, auto_reload=False,
+    )
+    env.filters.update(filters.FILTERS)
+    env.globals.update(photos=_photos, table=_table)
+    return env
+
+
+def render(name: str, context: dict, search_path: tuple[str, ...] = ()) -> tuple[str, list]:
+    """Render template NAME; returns the markup and the objects (photos, tables) it refers to."""
+    env = environment(search_path)
+    objects: list = []
+    try:
+        template = env.get_template(name)
+        return template.render({**context, "_objects": objects}), objects
+    except jinja2.TemplateNotFound as exc:
+        raise fail(name, "template_not_found", name=exc.name) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise fail(exc.filename or exc.name or name, "template_syntax", line=exc.lineno,
+                   detail=exc.message) from None
+    except Exception as exc:  # a template is user code: any failure is reported with its line
+        file, line = _template_frame(exc, name)
+        raise fail(file, "template_error", line=line, detail=_describe(exc)) from None
+
+
+def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:
+    """The template line being run, from the traceback Jinja rewrites (as jinja2.debug does)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return frame.filename, frame.lineno
+    return name, None
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text

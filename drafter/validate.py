@@ -1,0 +1,102 @@
+"""Validate loaded data against the model; every problem at once, each with its line."""
+from __future__ import annotations
+
+import difflib
+import typing
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DrafterError, Issue, pack
+from .loader import Loaded, _dotted
+from .model import KINDS, Document, EventBase
+
+# pydantic error type -> our message code
+_CODES = {
+    "missing": "missing",
+    "int_type": "expected_int", "int_parsing": "expected_int", "int_from_float": "expected_int",
+    "float_type": "expected_number", "float_parsing": "expected_number",
+    "decimal_type": "expected_number", "decimal_parsing": "expected_number",
+    "string_type": "expected_text", "bool_type": "expected_bool", "bool_parsing": "expected_bool",
+    "date_type": "expected_date", "date_parsing": "expected_date", "date_from_datetime_parsing": "expected_date",
+    "date_from_datetime_inexact": "expected_date",
+    "list_type": "expected_list", "model_type": "expected_mapping", "dict_type": "expected_mapping",
+    "model_attributes_type": "expected_mapping",
+    "greater_than_equal": "too_small", "greater_than": "too_small",
+    "less_than_equal": "too_big", "less_than": "too_big",
+    "too_short": "too_short", "string_pattern_mismatch": "bad_pattern",
+}
+
+
+def validate(loaded: Loaded) -> EventBase:
+    """The event described by the file, or a DrafterError listing every problem."""
+    data = loaded.data
+    kind = data.get("kind")
+    allowed = ", ".join(KINDS)
+    if kind is None:
+        raise DrafterError([Issue(loaded.file, 1, 1, "kind", "missing_kind", pack({"allowed": allowed}))])
+    if kind not in KINDS:
+        line, col = loaded.mark(("kind",))
+        raise DrafterError([Issue(loaded.file, line, col, "kind", "unknown_kind", pack({"allowed": allowed}))])
+    try:
+        return Document.model_validate(data).root
+    except ValidationError as exc:
+        issues = [_issue(loaded, KINDS[kind], err) for err in exc.errors()]
+    raise DrafterError(sorted(set(issues), key=lambda i: (i.line or 0, i.col or 0, i.path)))
+
+
+def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
+    loc = tuple(err["loc"][1:])  # drop the union tag
+    loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+    line, col = loaded.mark(loc)
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    args: dict = {}
+    if kind == "extra_forbidden":
+        code = "extra_forbidden"
+        suggestion = _suggest(model, loc)
+        if suggestion:
+            args["suggest"] = suggestion
+    elif kind in ("literal_error", "enum"):
+        code = "expected_one_of"
+        args["allowed"] = ctx.get("expected", "").replace("'", "")
+    elif kind == "value_error":
+        # Our validators raise ValueError(code); pydantic prefixes "Value error, ".
+        code = str(ctx.get("error", "")) or "invalid"
+        args["detail"] = err["msg"]
+    elif kind in _CODES:
+        code = _CODES[kind]
+        args["limit"] = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("min_length", "")))))
+    else:
+        code, args["detail"] = "invalid", err["msg"]
+    return Issue(loaded.file, line, col, _dotted(loc), code, pack(args))
+
+
+def _suggest(model: type[BaseModel], loc: tuple) -> str | None:
+    """The field a misspelt key most likely meant, looked up in the model at that path."""
+    fields = _fields_at(model, loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _fields_at(model, loc: tuple) -> list[str]:
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,46 @@
+"""One writer per output format, looked up in one table.
+
+Writers never see YAML or templates: they get the rendered blocks and a little
+metadata. Text writers return str, byte writers (DOCX) return bytes; heavy ones
+are imported only when asked for, so `drafter render --format txt` starts fast.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+from typing import Callable
+
+from ..blocks import Block
+
+
+@dataclass(frozen=True)
+class Rendered:
+    blocks: list[Block]
+    title: str
+    author: str = ""
+    date: dt.date | None = None
+    base_dir: Path = Path(".")  # where relative image paths are resolved
+    options: dict = field(default_factory=dict)  # writer options, e.g. reference_doc
+
+
+@dataclass(frozen=True)
+class Writer:
+    name: str
+    extension: str
+    binary: bool
+    target: str  # "module:function", imported on first use
+
+    def write(self, doc: Rendered) -> str | bytes:
+        module, func = self.target.split(":")
+        fn: Callable[[Rendered], str | bytes] = getattr(import_module(module, __package__), func)
+        return fn(doc)
+
+
+WRITERS = {
+    "txt": Writer("txt", ".txt", False, ".text:write_txt"),
+    "md": Writer("md", ".md", False, ".text:write_md"),
+    "html": Writer("html", ".html", False, ".html:write_html"),
+    "docx": Writer("docx", ".docx", True, ".docx:write_docx"),
+}

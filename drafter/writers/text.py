@@ -1,0 +1,74 @@
+"""Plain text and Markdown writers."""
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block, Table
+from . import Rendered
+
+
+def write_txt(doc: Rendered) -> str:
+    out = []
+    for block in doc.blocks:
+        if block.kind == "table":
+            out.append(_text_table(block.data))
+        elif block.kind == "item":
+            out.append(f"- {block.text}")
+        elif block.kind == "rule":
+            out.append("-----")
+        elif block.kind in ("headline", "title"):
+            out.append(block.text.upper() if block.kind == "title" else block.text)
+        else:
+            out.append(block.text)
+    return "\n\n".join(out) + "\n"
+
+
+def _text_table(table: Table) -> str:
+    rows = [table.header, *table.rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(table.header))]
+    lines = [" | ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    return "\n".join(([table.caption] if table.caption else []) + lines)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LINE_START = re.compile(r"^(#|[-+]\s|\d+[.)]\s)")
+
+
+def md_escape(text: str) -> str:
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(r"\\\1", text)
+
+
+def write_md(doc: Rendered) -> str:
+    out = []
+    for block in doc.blocks:
+        text = md_escape(block.text)
+        if block.kind in ("headline", "title"):
+            out.append(f"# {text}")
+        elif block.kind == "heading":
+            out.append("#" * min(block.level + 1, 6) + f" {text}")
+        elif block.kind in ("meta", "caption", "subtitle"):
+            out.append(f"*{text}*")
+        elif block.kind == "lead":
+            out.append(f"**{text}**")
+        elif block.kind == "photo":
+            image = f"![{text}]({block.data.file})\n\n" if block.data.file else ""
+            out.append(f"{image}*{text}*")
+        elif block.kind == "item":
+            out.append(f"- {text}")
+        elif block.kind == "byline":
+            out.append(f"**{text}**")
+        elif block.kind == "rule":
+            out.append("---")
+        elif block.kind == "table":
+            out.append(_md_table(block.data))
+        else:
+            out.append(text)
+    return "\n\n".join(out) + "\n"
+
+
+def _md_table(table: Table) -> str:
+    row = lambda cells: "| " + " | ".join(md_escape(c) for c in cells) + " |"  # noqa: E731
+    lines = [row(table.header), "|" + "---|" * len(table.header)] + [row(r) for r in table.rows]
+    return "\n".join(([f"*{md_escape(table.caption)}*", ""] if table.caption else []) + lines)
