@@ -11,10 +11,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-# directive -> block kind; "@h2" style headings carry their level
-KINDS = {"headline", "meta", "lead", "p", "heading", "item", "caption", "photo", "byline",
-         "table", "title", "subtitle", "rule", "note"}
-_DIRECTIVE = re.compile(r"^@([a-z]+)([1-6])?(?:\s+|$)")
+# Block kinds. Article: headline, meta (publication line), lead (sapo), p, caption, photo,
+# byline. Report (Party document layout): the header's parts (org-higher, org-issuer,
+# doc-number, party-name, place-date), title, subtitle, rule ("-----"), heading1..3
+# ("I-", "1.", "a)"), p, item ("- …"), table, the signature's parts (sign-for "T/M ĐẢNG ỦY",
+# sign-role "BÍ THƯ", sign-name) and recipients ("Nơi nhận:") with one recipient each.
+KINDS = {
+    "headline", "meta", "lead", "p", "caption", "photo", "byline", "note",
+    "org-higher", "org-issuer", "doc-number", "party-name", "place-date",
+    "title", "subtitle", "rule", "heading", "item", "table",
+    "sign-for", "sign-role", "sign-name", "recipients", "recipient",
+}
+_DIRECTIVE = re.compile(r"^@([a-z]+(?:-[a-z]+)*)([1-6])?(?:\s+|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 

@@ -21,6 +21,7 @@ class Options:
     doc: str = "article"  # article | report
     template: str | None = None  # a style name ("bai", "tin") or a template path
     search_path: tuple[str, ...] = ()  # office template folders, first wins
+    reference_doc: str | None = None  # DOCX whose styles and page set-up are used
 
 
 def render_file(path: str | Path, options: Options = Options()) -> str | bytes:
@@ -38,7 +39,8 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
     except MarkupError as exc:
         raise fail(name, "template_error", detail=str(exc)) from None
     return Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
-                    base_dir=base_dir)
+                    base_dir=base_dir,
+                    options={"doc": options.doc, "reference_doc": options.reference_doc})
 
 
 def writer_for(fmt: str) -> Writer:
