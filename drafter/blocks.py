@@ -53,7 +53,9 @@ def parse(markup: str, objects: list | None = None) -> list[Block]:
                 raise MarkupError(f"unknown directive @{kind}")
             text = text[match.end():].strip()
             if kind in ("photo", "table"):
-                data = (objects or [])[int(text)]
+                if not text.isdigit() or int(text) >= len(objects or []):
+                    raise MarkupError(f"@{kind} needs the number of an object, got {text!r}")
+                data = objects[int(text)]
                 text = getattr(data, "caption", "")
         blocks.append(Block(kind, text, level, data))
     return blocks

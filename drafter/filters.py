@@ -103,8 +103,14 @@ def date_long(day: dt.date) -> str:
     Party rule (Hướng dẫn 36-HD/VPTW): a leading 0 for days below 10 and for
     months 1 and 2 only.
     """
+    day_text, month, year = date_party(day).split("/")
+    return f"ngày {day_text} tháng {month} năm {year}"
+
+
+def date_party(day: dt.date) -> str:
+    """"01/7/2025", "20/02/2018": numeric form of the same Party rule as date_long."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{day.day:02d}/{month}/{day.year}"
 
 
 def weekday(day: dt.date) -> str:
@@ -193,7 +199,7 @@ def people(group, style: str = "comma") -> str:
 
 # ---- figures -------------------------------------------------------------------------------
 
-_BOUNDS = {"min": ("từ ", " trở lên"), "over": ("trên ", ""), "max": ("không quá ", ""),
+_BOUNDS = {"min": ("từ ", " trở lên"), "least": ("ít nhất ", ""), "over": ("trên ", ""), "max": ("không quá ", ""),
            "under": ("dưới ", ""), "about": ("khoảng ", "")}
 
 RATING_WORDS = {
@@ -211,6 +217,7 @@ def rating(level: str) -> str:
 
 def quantity(c, padded: bool = False) -> str:
     """A Count: "2.619 đồng chí", "18/20 chỉ tiêu", "từ 95% trở lên"."""
+    padded = padded if c.pad is None else c.pad
     if c.total is not None:
         core = share(c.value, c.total) + (f" {c.unit}" if c.unit else "")
     else:
@@ -280,7 +287,7 @@ FILTERS = {
     "number": number, "percent": percent, "pad": pad, "count": _padded(count), "share": share,
     "plan_percent": plan_percent, "money": money, "roman": roman,
     "day_month": day_month, "date_short": date_short, "date_padded": date_padded,
-    "date_long": date_long, "weekday": weekday, "date_span": date_span, "stamp": stamp,
+    "date_long": date_long, "date_party": date_party, "weekday": weekday, "date_span": date_span, "stamp": stamp,
     "capfirst": capfirst, "sentence_case": sentence_case, "join_vi": join_vi, "numbered": numbered,
     "full_stop": full_stop, "person": person, "people": people, "rating": rating,
     "quantity": _padded(quantity), "figure": _padded(figure), "figures": _padded(figures),

@@ -29,8 +29,14 @@ BUILTIN_DIR = _builtin_dir()
 _SPACES = re.compile(r"\s+")
 
 
+class _Blocks(str):
+    """Markup made by our own globals (photos, tables): printed as is."""
+
+
 def _finalize(value):
     # Printed values stay on one line so data can never start a block of its own.
+    if isinstance(value, _Blocks):
+        return value
     if value is None:
         raise jinja2.TemplateRuntimeError("printed an empty value (None): guard it with {% if %}")
     if isinstance(value, str):
@@ -45,7 +51,7 @@ def _photos(ctx, after: str) -> str:
     for photo in ctx["event"].photos:
         if photo.after == after:
             out.append(f"@photo {_keep(ctx, photo)}")
-    return "\n\n".join(out)
+    return _Blocks("\n\n".join(out))
 
 
 @pass_context
@@ -53,7 +59,7 @@ def _table(ctx, header, rows, caption: str = "") -> str:
     """A real table (ratings by level, targets with figures) for writers that have tables."""
     table = Table(tuple(str(h) for h in header), tuple(tuple(str(c) for c in row) for row in rows),
                   caption)
-    return f"@table {_keep(ctx, table)}"
+    return _Blocks(f"\n\n@table {_keep(ctx, table)}\n\n")
 
 
 def _keep(ctx, obj) -> int:

@@ -104,7 +104,7 @@ class Organisation(Model):
         return self.short or self.name
 
 
-Bound = Literal["min", "over", "max", "under", "about"]
+Bound = Literal["min", "least", "over", "max", "under", "about"]
 
 
 class Count(Model):
@@ -116,7 +116,9 @@ class Count(Model):
     unit: Text | None = None
     """Đơn vị: "đảng viên", "%", "triệu đồng"…"""
     bound: Bound | None = None
-    """min: "từ 95% trở lên"; over: "trên 90%"; max: "không quá"; under: "dưới"; about: "khoảng"."""
+    """min: "từ 95% trở lên"; least: "ít nhất 05"; over: "trên 90%"; max: "không quá"; under: "dưới"; about: "khoảng"."""
+    pad: bool | None = None
+    """Viết "05" thay vì "5" cho riêng số này (mặc định theo style.pad_counts)."""
 
 
 def _figure_from_str(value):
@@ -218,7 +220,7 @@ class Photo(Model):
     caption: Text
     file: Text | None = None
     """Đường dẫn ảnh, tính từ thư mục chứa tệp YAML."""
-    after: Literal["headline", "lead", "participants", "assessment", "results", "ratings",
+    after: Literal["headline", "lead", "participants", "assessment", "results", "reviews", "ratings",
                    "awards", "targets", "speech", "elections", "notes"] = "lead"
     """Đặt ảnh sau phần nào của bài."""
 
