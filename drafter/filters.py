@@ -33,7 +33,8 @@ def percent(value, decimals: int = 2) -> str:
 
 def pad(value, width: int = 2) -> str:
     """1 -> "01": the office style for small counts ("01 tập thể", "06 chỉ tiêu")."""
-    return str(value).zfill(width) if isinstance(value, int) and value >= 0 else number(value)
+    small = isinstance(value, int) and 0 <= value < 10 ** (width - 1)
+    return str(value).zfill(width) if small else number(value)
 
 
 def count(value, unit: str | None = None, padded: bool = False) -> str:
@@ -263,6 +264,17 @@ def rating_phrase(r, padded: bool = False) -> str:
     return ", ".join(parts)
 
 
+def numbered_rows(items, start: int = 1) -> list[list[str]]:
+    """["a", "b"] -> [["1", "a"], ["2", "b"]]: rows for a numbered table."""
+    return [[str(i), str(item)] for i, item in enumerate(items, start)]
+
+
+def rating_row(r) -> list[str]:
+    """A Rating as a table row: subject, total, then the count at each level."""
+    total = r.total if r.total is not None else sum(r.levels.values())
+    return [capfirst(r.subject), number(total)] + [number(r.levels.get(l, 0)) for l in _LEVEL_ORDER]
+
+
 def first_mention(org) -> str:
     """The full name, with its abbreviation introduced: "Đảng bộ các cơ quan (CCQ) Đảng tỉnh"."""
     if org.abbr and org.abbr_of:
@@ -292,4 +304,5 @@ FILTERS = {
     "full_stop": full_stop, "person": person, "people": people, "rating": rating,
     "quantity": _padded(quantity), "figure": _padded(figure), "figures": _padded(figures),
     "rating_phrase": _padded(rating_phrase), "first_mention": first_mention,
+    "numbered_rows": numbered_rows, "rating_row": rating_row,
 }

@@ -55,6 +55,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure_needs_value": ("có unit/total/also/of_which thì phải có value",
                            "unit/total/also/of_which need a value"),
     "award_empty": ("cần số tập thể hoặc số cá nhân được khen", "needs collectives or individuals"),
+    "report_default": ("chưa khai báo cho báo cáo, đã dùng giá trị mặc định hoặc để trống",
+                       "not given for the report; a default or a blank was used"),
+    "image_missing": ("không tìm thấy tệp ảnh '{file}'", "image file '{file}' not found"),
     # rendering
     "template_not_found": ("không tìm thấy mẫu '{name}'", "template '{name}' not found"),
     "template_syntax": ("lỗi cú pháp mẫu: {detail}", "template syntax error: {detail}"),

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from . import templating
 from .blocks import MarkupError, parse
-from .errors import fail
+from .checks import check
+from .errors import Issue, fail
 from .loader import load_file
 from .model import EventBase
+from .report import report_info
 from .validate import validate
 from .writers import WRITERS, Rendered, Writer
 
@@ -24,11 +26,19 @@ class Options:
     reference_doc: str | None = None  # DOCX whose styles and page set-up are used
 
 
-def render_file(path: str | Path, options: Options = Options()) -> str | bytes:
+@dataclass(frozen=True)
+class Output:
+    data: str | bytes
+    warnings: list[Issue]
+
+
+def render_file(path: str | Path, options: Options = Options()) -> Output:
     writer = writer_for(options.format)
-    event = validate(load_file(path))
+    loaded = load_file(path)
+    event = validate(loaded)
+    warnings = check(event, loaded, options.doc)
     rendered = render_event(event, options, base_dir=Path(path).parent)
-    return writer.write(rendered)
+    return Output(writer.write(rendered), warnings)
 
 
 def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> Rendered:
@@ -57,12 +67,16 @@ def template_name(event: EventBase, options: Options) -> str:
 
 
 def context(event: EventBase) -> dict:
-    """What templates see: the event itself, and people by name for references."""
-    return {"event": event, "people": event.people()}
+    """What templates see: the event, people by name (for references), the report's header."""
+    return {"event": event, "people": event.people(), "report": report_info(event)[0]}
 
 
 def _title(blocks) -> str:
-    return next((b.text for b in blocks if b.kind in ("headline", "title")), "")
+    """The headline of an article; "BÁO CÁO" and its summary line for a report."""
+    texts = {b.kind: b.text for b in reversed(blocks)}
+    if "headline" in texts:
+        return texts["headline"]
+    return " ".join(t for t in (texts.get("title"), texts.get("subtitle")) if t)
 
 
 def _author(event: EventBase) -> str:

@@ -1,7 +1,6 @@
 """The Jinja environment: template search path, sandbox, filters, and template errors with lines."""
 from __future__ import annotations
 
-import re
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -26,21 +25,10 @@ def _builtin_dir() -> Path:
 BUILTIN_DIR = _builtin_dir()
 
 
-_SPACES = re.compile(r"\s+")
-
-
-class _Blocks(str):
-    """Markup made by our own globals (photos, tables): printed as is."""
-
-
 def _finalize(value):
-    # Printed values stay on one line so data can never start a block of its own.
-    if isinstance(value, _Blocks):
-        return value
+    # Data text is one line already (model.clean_text), so it cannot open a block of its own.
     if value is None:
         raise jinja2.TemplateRuntimeError("printed an empty value (None): guard it with {% if %}")
-    if isinstance(value, str):
-        return _SPACES.sub(" ", value)
     return value
 
 
@@ -51,7 +39,7 @@ def _photos(ctx, after: str) -> str:
     for photo in ctx["event"].photos:
         if photo.after == after:
             out.append(f"@photo {_keep(ctx, photo)}")
-    return _Blocks("\n\n".join(out))
+    return "\n\n".join(out)
 
 
 @pass_context
@@ -59,7 +47,7 @@ def _table(ctx, header, rows, caption: str = "") -> str:
     """A real table (ratings by level, targets with figures) for writers that have tables."""
     table = Table(tuple(str(h) for h in header), tuple(tuple(str(c) for c in row) for row in rows),
                   caption)
-    return _Blocks(f"\n\n@table {_keep(ctx, table)}\n\n")
+    return f"\n\n@table {_keep(ctx, table)}\n\n"
 
 
 def _keep(ctx, obj) -> int:

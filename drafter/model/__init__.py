@@ -1,9 +1,9 @@
 """The data model: what a drafter YAML file may say."""
-from .common import (Award, Byline, Count, Figure, Organisation, Person, Photo, Place, Published,
+from .common import (ReportMeta, Signer, Award, Byline, Count, Figure, Organisation, Person, Photo, Place, Published,
                      ResultGroup, Speech, Style, Targets)
 from .events import (KINDS, DaiHoi, Document, Elections, EventBase, KiemDiem, Officer, Rating,
                      TongKet)
 
-__all__ = ["Award", "Byline", "Count", "DaiHoi", "Document", "Elections", "EventBase", "Figure",
+__all__ = ["ReportMeta", "Signer", "Award", "Byline", "Count", "DaiHoi", "Document", "Elections", "EventBase", "Figure",
            "KINDS", "KiemDiem", "Officer", "Organisation", "Person", "Photo", "Place", "Published",
            "Rating", "ResultGroup", "Speech", "Style", "Targets", "TongKet"]

@@ -250,3 +250,34 @@ class Published(Model):
     """Giờ đăng "12:03"."""
     weekday: bool = False
     """Ghi thứ trước ngày: "Thứ sáu - 18/07/2025 12:03"."""
+
+
+class Signer(Model):
+    """Người ký báo cáo."""
+
+    name: Text
+    role: Text = "Bí thư"
+    """Chức vụ người ký: "Bí thư" hoặc "Phó Bí thư"."""
+    on_behalf: Text | None = None
+    """Ký thay mặt: "Đảng ủy", "Ban Thường vụ", "Chi bộ", "Đoàn Chủ tịch"; mặc định theo cấp tổ chức."""
+
+
+class ReportMeta(Model):
+    """Thông tin riêng của báo cáo (thể thức văn bản của Đảng)."""
+
+    number: int | None = Field(default=None, ge=1)
+    """Số văn bản: 1 in ra "Số 01-BC/ĐU"."""
+    type_code: Text = "BC"
+    issuer_code: Text | None = None
+    """Ký hiệu cơ quan ban hành: "ĐU", "CB", "ĐH"…; mặc định theo cấp tổ chức."""
+    issuer: Text | None = None
+    """Cơ quan ban hành, mặc định là cấp ủy, ví dụ "Đảng ủy xã Vĩnh Điều"."""
+    higher: Text | None = None
+    """Tên Đảng bộ cấp trên ghi góc trái, ví dụ "Đảng bộ tỉnh Đồng Tháp"."""
+    place: Text | None = None
+    """Địa danh ghi trước ngày tháng, ví dụ "Vĩnh Điều"."""
+    date: dt.date | None = None
+    """Ngày ban hành; mặc định là ngày cuối của hoạt động."""
+    signer: Signer | None = None
+    recipients: list[Text] = []
+    """Nơi nhận, mỗi dòng một nơi, ví dụ "Ban Thường vụ Huyện ủy"."""

@@ -8,7 +8,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
 from .common import (Award, Byline, Count, FigureIn, Model, Organisation, Person, PersonIn,
-                     Photo, Published, ResultGroup, Speech, Style, Targets, Text)
+                     Photo, Published, ReportMeta, ResultGroup, Speech, Style, Targets, Text)
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 
@@ -84,6 +84,8 @@ class EventBase(Model):
     byline: Byline | None = None
     published: Published | None = None
     style: Style = Style()
+    report: ReportMeta = ReportMeta()
+    """Thông tin cho báo cáo (--doc report)."""
 
     @model_validator(mode="after")
     def _dates(self):

@@ -53,7 +53,8 @@ def write_html(doc: Rendered) -> str:
         elif block.kind == "rule":
             body.append("<hr>")
         else:
-            body.append(_SIMPLE[block.kind].format(text))
+            # report header and signature parts: a paragraph classed by kind, styled by the portal
+            body.append(_SIMPLE.get(block.kind, f'<p class="{block.kind}">{{}}</p>').format(text))
     if items:
         body.append("<ul>\n" + "\n".join(items) + "\n</ul>")
     return _PAGE.format(title=escape(doc.title), body="\n".join(body))

@@ -1,0 +1,110 @@
+"""The command line: option declarations and one call each; errors become exit codes here only."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="drafter: soạn tin bài và báo cáo về đại hội, hội nghị của Đảng từ tệp YAML.")
+
+LangOpt = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.")
+
+
+def _run(fn, lang: str | None):
+    """Run a library call; bad input is one line per problem on stderr and exit code 2."""
+    from .errors import DrafterError
+
+    try:
+        return fn()
+    except DrafterError as exc:
+        _fail(exc, lang)
+    except KeyboardInterrupt:
+        raise typer.Exit(130)
+
+
+def _fail(exc, lang: str | None):
+    from .messages import language
+
+    typer.echo(exc.format(language(lang)), err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def validate(files: list[Path] = typer.Argument(..., help="Các tệp YAML cần kiểm tra."),
+             lang: Optional[str] = LangOpt):
+    """Kiểm tra tệp YAML: mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
+    from .errors import DrafterError, Issue
+    from .loader import load_file
+    from .validate import validate as check
+
+    issues: list[Issue] = []
+    for path in files:  # every file is checked, then all problems are reported at once
+        try:
+            check(load_file(path))
+        except DrafterError as exc:
+            issues.extend(exc.issues)
+    if issues:
+        _fail(DrafterError(issues), lang)
+
+
+@app.command()
+def render(file: Path = typer.Argument(..., help="Tệp YAML."),
+           format: str = typer.Option("txt", "--format", "-f", help="txt, md, html hoặc docx."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp kết quả (mặc định: in ra màn hình)."),
+           doc: str = typer.Option("article", "--doc", help="article (tin bài) hoặc report (báo cáo)."),
+           template: Optional[str] = typer.Option(None, "--template", help="Kiểu bài, ví dụ bai, tin; hoặc tên tệp mẫu."),
+           templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan (ưu tiên hơn mẫu có sẵn)."),
+           reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="Tệp DOCX mẫu lấy kiểu chữ, khổ giấy."),
+           lang: Optional[str] = LangOpt):
+    """Soạn bài từ tệp YAML."""
+    from .errors import fail
+    from .messages import language
+    from .output import write_atomic
+    from .pipeline import Options, render_file, writer_for
+
+    def job():
+        writer = writer_for(format)
+        if doc not in ("article", "report"):
+            raise fail("--doc", "expected_one_of", allowed="article, report")
+        if writer.binary and output is None:
+            raise fail("--format", "binary_to_stdout", name=format)
+        options = Options(format=format, doc=doc, template=template,
+                          search_path=tuple(str(t) for t in templates),
+                          reference_doc=str(reference_doc) if reference_doc else None)
+        result = render_file(file, options)
+        for warning in result.warnings:
+            typer.echo(warning.format(language(lang)), err=True)
+        if output is None:
+            sys.stdout.write(result.data)
+        else:
+            write_atomic(output, result.data, inputs=(file,))
+
+    _run(job, lang)
+
+
+@app.command()
+def schema():
+    """In JSON Schema của tệp YAML (để VS Code gợi ý trường)."""
+    import json
+
+    from .model import Document
+
+    typer.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def main():
+    if os.environ.get("DRAFTER_DEBUG"):
+        app()
+        return
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as exc:  # a bug in drafter, not bad input: say so briefly
+        typer.echo(f"drafter: lỗi nội bộ / internal error: {type(exc).__name__}: {exc} "
+                   "(DRAFTER_DEBUG=1 để xem chi tiết)", err=True)
+        raise SystemExit(1)

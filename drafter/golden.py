@@ -1,0 +1,109 @@
+"""Golden files: render every YAML under a folder and compare with what was accepted before.
+
+Layout (copying the folder copies its goldens):
+    DIR/<name>.yaml
+    DIR/<name>.golden/<name>.txt | .md | .html          the article
+    DIR/<name>.golden/<name>.report.txt                 the report's wording
+    DIR/<name>.golden/<name>.docx.dump + .docx.sha256   the article DOCX: readable dump and bytes' hash
+    DIR/<name>.golden/<name>.report.docx.dump + .sha256 the report DOCX
+DOCX is compared through its canonical dump (paragraphs with styles, tables, section settings),
+so a failure shows what changed; the sha256 catches anything the dump does not show.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DrafterError
+from .output import write_atomic
+from .pipeline import Options, render_file
+
+FORMATS = ("txt", "md", "html", "docx")
+SUFFIX = ".golden"
+
+
+@dataclass
+class Outcome:
+    changed: list[tuple[Path, str]] = field(default_factory=list)  # golden file, unified diff
+    missing: list[Path] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)  # goldens whose YAML is gone
+    updated: list[Path] = field(default_factory=list)
+    errors: list[DrafterError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.changed or self.missing or self.stale or self.errors)
+
+
+def sources(directory: Path) -> list[Path]:
+    """Every YAML under DIR, golden folders excluded, in a stable order."""
+    found = [p for p in directory.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")
+             and not any(part.endswith(SUFFIX) for part in p.relative_to(directory).parts[:-1])]
+    return sorted(found)
+
+
+def expected_files(source: Path, formats: tuple[str, ...], search_path=()) -> dict[str, str]:
+    """Golden file name -> content, for one YAML."""
+    name = source.stem
+    out: dict[str, str] = {}
+    for fmt in formats:
+        if fmt == "docx":
+            from .writers.docx.dump import dump
+
+            for doc, stem in (("article", name), ("report", f"{name}.report")):
+                data = render_file(source, Options(format="docx", doc=doc, search_path=search_path)).data
+                out[f"{stem}.docx.dump"] = dump(data)
+                out[f"{stem}.docx.sha256"] = hashlib.sha256(data).hexdigest() + "\n"
+        else:
+            out[f"{name}.{fmt}"] = render_file(source, Options(format=fmt, search_path=search_path)).data
+            if fmt == "txt":
+                out[f"{name}.report.txt"] = render_file(
+                    source, Options(format="txt", doc="report", search_path=search_path)).data
+    return out
+
+
+def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool = False,
+        search_path: tuple[str, ...] = ()) -> Outcome:
+    directory = Path(directory)
+    outcome = Outcome()
+    yamls = sources(directory)
+    for source in yamls:
+        try:
+            expected = expected_files(source, formats, search_path)
+        except DrafterError as exc:
+            outcome.errors.append(exc)
+            continue
+        folder = source.with_name(source.stem + SUFFIX)
+        for name, content in expected.items():
+            _compare(folder / name, content, update, outcome)
+    live = {source.with_name(source.stem + SUFFIX) for source in yamls}
+    for folder in sorted(directory.rglob("*" + SUFFIX)):
+        if folder.is_dir() and folder not in live:
+            outcome.stale.append(folder)
+            if update:
+                shutil.rmtree(folder)
+    if update:
+        outcome.stale = [f for f in outcome.stale if f.exists()]
+    return outcome
+
+
+def _compare(path: Path, content: str, update: bool, outcome: Outcome) -> None:
+    if not path.exists():
+        if update:
+            write_atomic(path, content)
+            outcome.updated.append(path)
+        else:
+            outcome.missing.append(path)
+        return
+    old = path.read_text(encoding="utf-8")
+    if old == content:
+        return
+    diff = "".join(difflib.unified_diff(old.splitlines(keepends=True), content.splitlines(keepends=True),
+                                        fromfile=f"{path} (golden)", tofile=f"{path} (now)"))
+    if update:
+        write_atomic(path, content)
+        outcome.updated.append(path)
+    outcome.changed.append((path, diff))

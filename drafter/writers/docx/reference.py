@@ -1,0 +1,77 @@
+"""An office's own .docx as the base, like Pandoc's --reference-doc: its styles, page set-up
+and headers/footers stay, its body goes, and our named styles it lacks are added."""
+from __future__ import annotations
+
+import zipfile
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from lxml import etree
+
+from ...errors import fail
+from .package import save
+from .styles import add_missing
+
+# Body content's own relationships; styles, numbering, headers… are kept.
+_BODY_RELS = {RT.IMAGE, RT.HYPERLINK, RT.OLE_OBJECT, RT.PACKAGE, RT.CHART, RT.DIAGRAM_DATA,
+              RT.DIAGRAM_LAYOUT, RT.DIAGRAM_QUICK_STYLE, RT.DIAGRAM_COLORS, RT.VIDEO, RT.AUDIO,
+              RT.COMMENTS}
+_R_ATTRS = "//@*[namespace-uri()='http://schemas.openxmlformats.org/officeDocument/2006/relationships']"
+_TEMPLATE_CT = b"wordprocessingml.template.main+xml"  # a .dotx: same parts, other label
+_DOCUMENT_CT = b"wordprocessingml.document.main+xml"
+_BAD_FILE = (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError,
+             etree.XMLSyntaxError)
+
+
+def open_reference(path: str | Path) -> Document:
+    shown = str(path)
+    file = Path(path)
+    try:
+        stat = file.stat()
+    except OSError as exc:
+        raise fail(shown, "file_unreadable", reason=exc.strerror or str(exc)) from None
+    if not file.is_file():
+        raise fail(shown, "file_unreadable", reason="not a file")
+    prepared = _prepared(shown, str(file.resolve()), stat.st_mtime_ns, stat.st_size)
+    return docx.Document(BytesIO(prepared))
+
+
+@lru_cache(maxsize=8)  # batch runs reuse one office file; mtime and size catch edits
+def _prepared(shown: str, path: str, mtime_ns: int, size: int) -> bytes:
+    try:
+        document = docx.Document(BytesIO(_as_document(Path(path).read_bytes())))
+    except _BAD_FILE as exc:
+        raise fail(shown, "file_unreadable", reason=f"not a Word .docx file ({exc})") from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):  # the last section's page set-up stays
+            body.remove(child)
+    part = document.part
+    used = set(document.element.xpath(_R_ATTRS))
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype in _BODY_RELS and rid not in used:
+            del part.rels[rid]
+    add_missing(document.styles.element)
+    return save(document)
+
+
+def _as_document(data: bytes) -> bytes:
+    """Relabel a .dotx template as a document, which python-docx insists on."""
+    with zipfile.ZipFile(BytesIO(data)) as zf:
+        types = zf.read("[Content_Types].xml")
+        if _TEMPLATE_CT not in types:
+            return data
+        out = BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in zf.infolist():
+                blob = zf.read(info)
+                if info.filename == "[Content_Types].xml":
+                    blob = types.replace(_TEMPLATE_CT, _DOCUMENT_CT)
+                dst.writestr(info, blob)
+        return out.getvalue()
