@@ -87,6 +87,49 @@ def render(file: Path = typer.Argument(..., help="Tệp YAML."),
 
 
 @app.command()
+def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các tệp YAML."),
+           update: bool = typer.Option(False, "--update", help="Ghi lại tệp chuẩn theo kết quả hiện tại."),
+           format: str = typer.Option("txt,md,html,docx", "--format", help="Các định dạng, cách nhau bởi dấu phẩy."),
+           templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan."),
+           lang: Optional[str] = LangOpt):
+    """So sánh kết quả với tệp chuẩn (golden); --update để chấp nhận thay đổi."""
+    from . import golden as golden_files
+    from .errors import fail
+    from .messages import language, translate
+
+    formats = tuple(f.strip() for f in format.split(",") if f.strip())
+
+    def job():
+        for fmt in formats:
+            if fmt not in golden_files.FORMATS:
+                raise fail("--format", "unknown_format", name=fmt, allowed=", ".join(golden_files.FORMATS))
+        return golden_files.run(directory, formats, update, tuple(str(t) for t in templates))
+
+    outcome = _run(job, lang)
+    lg = language(lang)
+    for error in outcome.errors:
+        typer.echo(error.format(lg), err=True)
+    for path, diff in outcome.changed:
+        typer.echo(diff, nl=False)
+    for path in outcome.missing:
+        typer.echo(f"{path}: {translate('golden_missing', lg)}")
+    for path in outcome.stale:
+        typer.echo(f"{path}: {translate('golden_stale', lg)}")
+    changed = [p for p, _ in outcome.changed]
+    if update:
+        for path in outcome.updated:
+            typer.echo(f"{path}: {translate('golden_updated', lg)}")
+    elif changed:
+        typer.echo(translate("golden_changed", lg, count=len(changed)))
+        for path in changed:
+            typer.echo(f"  {path}")
+    if outcome.errors:
+        raise typer.Exit(2)
+    if not outcome.ok and not update:
+        raise typer.Exit(1)
+
+
+@app.command()
 def schema():
     """In JSON Schema của tệp YAML (để VS Code gợi ý trường)."""
     import json

@@ -58,6 +58,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_default": ("chưa khai báo cho báo cáo, đã dùng giá trị mặc định hoặc để trống",
                        "not given for the report; a default or a blank was used"),
     "image_missing": ("không tìm thấy tệp ảnh '{file}'", "image file '{file}' not found"),
+    "golden_missing": ("chưa có tệp chuẩn (chạy với --update để tạo)", "golden file missing (run with --update)"),
+    "golden_stale": ("tệp chuẩn không còn tệp YAML tương ứng (--update để xóa)",
+                     "golden has no YAML any more (--update removes it)"),
+    "golden_updated": ("đã cập nhật tệp chuẩn", "golden updated"),
+    "golden_changed": ("{count} tệp khác với tệp chuẩn:", "{count} file(s) differ from their goldens:"),
     # rendering
     "template_not_found": ("không tìm thấy mẫu '{name}'", "template '{name}' not found"),
     "template_syntax": ("lỗi cú pháp mẫu: {detail}", "template syntax error: {detail}"),

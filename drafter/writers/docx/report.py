@@ -85,10 +85,11 @@ def write_signature(out: Out, blocks: list[Block]) -> None:
         for _ in range(_SIGNATURE_LINES):
             paragraph(right, out.styles, "Sign")
     _fill(out, right, _of(blocks, "sign-name"))
-    _drop_empty_first(table)
-    # room between the body and the signature, on the layout table, not on a style
+    # room above the signature, and the block kept on one page
     table._tbl.tblPr.append(parse_xml(
         f'<w:tblCellMar {nsdecls("w")}><w:top w:w="240" w:type="dxa"/></w:tblCellMar>'))
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+    _drop_empty_first(table)
 
 
 def _fill(out: Out, cell, blocks: list[Block]) -> None:
@@ -144,7 +145,8 @@ def _narrow_to_text(para, text: str, size_pt: float, room: Emu) -> None:
     """Indent both sides so the paragraph's bottom border is about as long as the text."""
     em = sum(_BOLD.get(unicodedata.normalize("NFD", ch)[0].upper(), 556) for ch in nfc(text))
     text_width = Emu(int(em / 1000 * size_pt * 12700))
-    side = (room - text_width) // 2 - Emu(12700 * 2)  # the line runs 2 pt past each end
+    # the line runs 4 % past each end: slack for fonts a little wider than Times New Roman
+    side = (room - text_width * 108 // 100) // 2
     if side > 0:
         para.paragraph_format.left_indent = Emu(side)
         para.paragraph_format.right_indent = Emu(side)
