@@ -23,7 +23,7 @@ def dump(data: bytes) -> str:
     lines: list[str] = []
     props = document.core_properties
     lines.append(f"properties: title={props.title!r} author={props.author!r}")
-    used: set[str] = set()
+    used = _Used(document)
     for sect in document.element.body.iter(qn("w:sectPr")):
         lines += _section(document, sect, used)
     body: list[str] = []
@@ -38,6 +38,25 @@ def dump(data: bytes) -> str:
     return "\n".join(lines) + "\n"
 
 
+class _Used(set):
+    """Style ids met so far, and how to name them: names, not ids, are what offices see."""
+
+    def __init__(self, document):
+        super().__init__()
+        self.names, self.default = {}, {}
+        for style in document.styles.element.iterfind(qn("w:style")):
+            name = style.find(qn("w:name"))
+            sid = _w(style, "styleId")
+            self.names[sid] = BabelFish.internal2ui(_w(name, "val")) if name is not None else sid
+            if _w(style, "default") in ("1", "true"):
+                self.default.setdefault(_w(style, "type"), sid)
+
+    def note(self, sid: str | None, kind: str) -> str:
+        sid = sid or self.default.get(kind, "")
+        self.add(sid)
+        return self.names.get(sid, f"undefined {sid}")
+
+
 def _w(el, name: str) -> str | None:
     return el.get(qn(f"w:{name}"))
 
@@ -46,7 +65,7 @@ def _mm(twips: str | None) -> str:
     return f"{round(int(twips or 0) * 25.4 / 1440, 1):g}"
 
 
-def _section(document, sect, used: set[str]) -> list[str]:
+def _section(document, sect, used: _Used) -> list[str]:
     size, mar = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
     out = ["section:"]
     if size is not None:
@@ -67,16 +86,14 @@ def _section(document, sect, used: set[str]) -> list[str]:
     return out
 
 
-def _para(p, used: set[str]) -> str:
+def _para(p, used: _Used) -> str:
     ppr = p.find(qn("w:pPr"))
-    style = "Normal"
-    direct = ""
+    sid, direct = None, ""
     if ppr is not None:
         ps = ppr.find(qn("w:pStyle"))
-        if ps is not None:
-            style = _w(ps, "val")
+        sid = _w(ps, "val") if ps is not None else None
         direct = _props(ppr, skip={"pStyle", "rPr"})
-    used.add(style)
+    style = used.note(sid, "paragraph")
     text, run_props = _runs(p)
     parts = [f"[{style}]"] + ([text] if text else [])
     direct = "; ".join(d for d in (direct, run_props) if d)
@@ -112,11 +129,10 @@ def _runs(p) -> tuple[str, str]:
     return "".join(text), "; ".join(sorted({p for p in props if p}))
 
 
-def _table(tbl, used: set[str]) -> list[str]:
+def _table(tbl, used: _Used) -> list[str]:
     tpr = tbl.find(qn("w:tblPr"))
     style_el = tpr.find(qn("w:tblStyle")) if tpr is not None else None
-    style = _w(style_el, "val") if style_el is not None else "Normal Table"
-    used.add(style)
+    style = used.note(_w(style_el, "val") if style_el is not None else None, "table")
     cols = [_mm(_w(c, "w")) for c in tbl.iterfind(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
     direct = _props(tpr, skip={"tblStyle", "tblLook", "tblW"}) if tpr is not None else ""
     out = [f"table [{style}] cols {' | '.join(cols)} mm" + (f" {{{direct}}}" if direct else "")]
@@ -133,8 +149,8 @@ def _table(tbl, used: set[str]) -> list[str]:
     return out
 
 
-def _styles(document, used: set[str]) -> list[str]:
-    """The styles in use and the ones they are based on, by id, in document order."""
+def _styles(document, used: _Used) -> list[str]:
+    """The styles in use and the ones they are based on, sorted by name."""
     styles = {s.style_id: s for s in document.styles}
     wanted, todo = set(), list(used)
     while todo:
@@ -150,46 +166,48 @@ def _styles(document, used: set[str]) -> list[str]:
     if defaults is not None:
         for el in defaults.iter(qn("w:pPr"), qn("w:rPr")):
             out.append(f"  (defaults {el.tag.split('}')[1]}) {_props(el)}")
-    for sid in sorted(wanted):
+    for sid in sorted(wanted, key=lambda s: used.names[s]):
         el = styles[sid].element
-        name = BabelFish.internal2ui(_w(el.find(qn("w:name")), "val"))
         based = el.find(qn("w:basedOn"))
-        head = f"  {sid} = {name!r} {_w(el, 'type')}"
+        head = f"  {used.names[sid]} ({_w(el, 'type')}"
         if based is not None:
-            head += f" < {_w(based, 'val')}"
+            head += f", based on {used.names.get(_w(based, 'val'), _w(based, 'val'))}"
+        head += ")"
         body = "; ".join(filter(None, (_props(c) for c in el
                                        if c.tag in (qn("w:pPr"), qn("w:rPr"), qn("w:tblPr")))))
         extra = [f"{_w(c, 'type')}: {_props(c)}" for c in el.iterfind(qn("w:tblStylePr"))]
         out.append(head + (f": {body}" if body else "") + "".join(f" [{e}]" for e in extra))
     missing = sorted(used - set(styles))
     if missing:
-        out.append("  undefined: " + ", ".join(missing))
+        out.append("  undefined ids: " + ", ".join(missing))
     return out
 
 
 def _props(el, skip: frozenset | set = frozenset()) -> str:
     """pPr/rPr/tblPr children as `name attr=value`, lengths in mm and pt."""
-    out = []
-    for child in el:
-        if not isinstance(child.tag, str):
-            continue
-        name = child.tag.split("}")[1]
-        if name in skip:
-            continue
-        if name in _HALF_PT:
-            out.append(f"{name} {int(_w(child, 'val')) / 2:g}pt")
-            continue
-        if name == "rFonts" and len(set(child.attrib.values())) == 1:
-            out.append(f"font {next(iter(child.attrib.values()))} (all)")
-            continue
-        attrs = []
-        for key, value in sorted(child.attrib.items()):
-            attr = key.split("}")[1]
-            if attr in _MM_ATTRS and value.lstrip("-").isdigit():
-                value = _mm(value) + "mm"
-            elif attr in _PT_ATTRS and value.isdigit():
-                value = f"{int(value) / 20:g}pt"
-            attrs.append(f"{attr}={value}")
-        nested = _props(child) if len(child) else ""
-        out.append(" ".join([name, *attrs]) + (f" ({nested})" if nested else ""))
-    return ", ".join(out)
+    return ", ".join(_prop(c) for c in el
+                     if isinstance(c.tag, str) and c.tag.split("}")[1] not in skip)
+
+
+def _prop(child) -> str:
+    name = child.tag.split("}")[1]
+    if name in _HALF_PT:
+        return f"{name} {int(_w(child, 'val')) / 2:g}pt"
+    if name == "rFonts" and len(set(child.attrib.values())) == 1:
+        return f"font {next(iter(child.attrib.values()))} (all)"
+    attrs = []
+    for key, value in sorted(child.attrib.items()):
+        attr = key.split("}")[1]
+        if attr in _MM_ATTRS and value.lstrip("-").isdigit():
+            value = _mm(value) + "mm"
+        elif attr in _PT_ATTRS and value.isdigit():
+            value = f"{int(value) / 20:g}pt"
+        attrs.append(f"{attr}={value}")
+    kids = [c for c in child if isinstance(c.tag, str)]
+    if len(kids) > 1 and kids[0].attrib and len({tuple(sorted(c.attrib.items())) for c in kids}) == 1:
+        # borders: one line for six identical sides
+        sides = ",".join(c.tag.split("}")[1] for c in kids)
+        nested = f"{sides}: " + _prop(kids[0]).partition(" ")[2]
+    else:
+        nested = _props(child) if kids else ""
+    return " ".join([name, *attrs]) + (f" ({nested})" if nested else "")
