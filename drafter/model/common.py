@@ -100,6 +100,16 @@ class Organisation(Model):
         return "Chi ủy " + self.name
 
     @property
+    def unit_word(self) -> str:
+        """How the body calls itself: "Chi bộ" or "Đảng bộ"."""
+        return "Chi bộ" if self.kind_level == "chi-bo" else "Đảng bộ"
+
+    @property
+    def executive(self) -> str:
+        """What a congress elects: a chi bộ its "Chi ủy", a đảng bộ its "Ban Chấp hành"."""
+        return "Chi ủy" if self.kind_level == "chi-bo" else "Ban Chấp hành"
+
+    @property
     def short_name(self) -> str:
         return self.short or self.name
 

@@ -3,16 +3,17 @@ middle of a report. Every paragraph gets a named style; nothing here formats dir
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
 from docx.document import Document
-from docx.oxml import OxmlElement
+from docx.shape import InlineShape
 from docx.shared import Emu, Mm
 
 from ...blocks import Block, Table
 from ...errors import fail
+from . import elements
+from .elements import w
 from .styles import StyleMap
 
 STYLE_OF = {
@@ -27,24 +28,35 @@ STYLE_OF = {
 _IMAGE_MAX_HEIGHT = 0.6  # of the text height: a portrait photo at full width would fill a page
 
 
-@dataclass
 class Out:
-    """Where blocks go: the document, its styles, and the room on the page."""
-    document: Document
-    styles: StyleMap
-    base_dir: Path
+    """Where blocks go: the document's body (before its section properties), the style ids,
+    and the room on the page."""
 
-    @property
-    def text_width(self) -> Emu:
-        section = self.document.sections[-1]
-        return Emu((section.page_width or Mm(210)) - (section.left_margin or Mm(25))
-                   - (section.right_margin or Mm(25)))
+    def __init__(self, document: Document, styles: StyleMap, base_dir: Path):
+        self.document, self.styles, self.base_dir = document, styles, Path(base_dir)
+        self.body = document.element.body
+        self._sect_pr = self.body.find(w("sectPr"))
+        section = document.sections[-1]
+        self.text_width = Emu((section.page_width or Mm(210)) - (section.left_margin or Mm(25))
+                              - (section.right_margin or Mm(25)))
+        self.text_height = Emu((section.page_height or Mm(297)) - (section.top_margin or Mm(25))
+                               - (section.bottom_margin or Mm(25)))
 
-    @property
-    def text_height(self) -> Emu:
-        section = self.document.sections[-1]
-        return Emu((section.page_height or Mm(297)) - (section.top_margin or Mm(25))
-                   - (section.bottom_margin or Mm(25)))
+    def place(self, element):
+        """Move a just-built body child in front of the closing w:sectPr."""
+        if self._sect_pr is not None:
+            self._sect_pr.addprevious(element)
+        return element
+
+    def paragraph(self, style: str, text: str = "", parent=None, ppr_extra=()):
+        made = elements.paragraph(self.body if parent is None else parent,
+                                  self.styles.id(style), text, ppr_extra)
+        return made if parent is not None else self.place(made)
+
+    def table(self, widths_emu: list[int], style: str | None = None, layout: bool = False):
+        widths = [int(Emu(x).twips) for x in widths_emu]
+        style_id = self.styles.id(style) if style else None
+        return self.place(elements.table(self.body, widths, style_id, layout))
 
 
 def nfc(text: str) -> str:
@@ -67,14 +79,6 @@ def text_for(block: Block) -> str:
     return text
 
 
-def paragraph(container, styles: StyleMap, style: str, text: str = ""):
-    """A paragraph at the end of a document or table cell."""
-    para = container.add_paragraph(style=styles[style])
-    if text:
-        para.add_run(text)
-    return para
-
-
 def write_flow(out: Out, blocks: list[Block]) -> None:
     for block in blocks:
         if block.kind == "photo":
@@ -82,7 +86,7 @@ def write_flow(out: Out, blocks: list[Block]) -> None:
         elif block.kind == "table" and isinstance(block.data, Table):
             write_table(out, block.data, block.text)
         else:
-            paragraph(out.document, out.styles, style_for(block), text_for(block))
+            out.paragraph(style_for(block), text_for(block))
 
 
 def write_photo(out: Out, block: Block) -> None:
@@ -93,35 +97,33 @@ def write_photo(out: Out, block: Block) -> None:
             data = path.read_bytes()
         except OSError as exc:
             raise fail(str(path), "file_unreadable", reason=exc.strerror or str(exc)) from None
-        run = paragraph(out.document, out.styles, "Figure").add_run()
         try:
-            shape = run.add_picture(BytesIO(data), width=out.text_width)
+            inline = out.document.part.new_pic_inline(BytesIO(data), width=out.text_width)
         except Exception as exc:  # python-docx's image parsers raise many types on bad files
             raise fail(str(path), "file_unreadable",
                        reason=f"not a usable image (PNG, JPEG, GIF, BMP, TIFF): {exc}") from None
+        shape = InlineShape(inline)
         limit = int(out.text_height * _IMAGE_MAX_HEIGHT)
         if shape.height > limit:
             shape.width, shape.height = Emu(shape.width * limit // shape.height), Emu(limit)
+        para = out.paragraph("Figure")
+        elements.sub(elements.sub(para, "r"), "drawing").append(inline)
     if block.text:
-        paragraph(out.document, out.styles, "Caption", nfc(block.text))
+        out.paragraph("Caption", nfc(block.text))
 
 
 def write_table(out: Out, table: Table, caption: str = "") -> None:
     caption = caption or table.caption
     if caption:
-        paragraph(out.document, out.styles, "Caption", nfc(caption))
+        out.paragraph("Caption", nfc(caption))
     rows = ([table.header] if table.header else []) + list(table.rows)
     cols = max((len(r) for r in rows), default=0)
     if not cols:
         return
-    grid = out.document.add_table(rows=len(rows), cols=cols)
-    grid.style = out.styles["Drafter Table"]
+    tbl = out.table([out.text_width // cols] * cols, "Drafter Table")
     for r, values in enumerate(rows):
         head = r == 0 and bool(table.header)
-        for cell, value in zip(grid.rows[r].cells, values):
-            para = cell.paragraphs[0]
-            para.style = out.styles["Table Head" if head else "Table Text"]
-            if value:
-                para.add_run(nfc(str(value)))
-        if head:  # repeat the header row on each page
-            grid.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        cells = elements.row(tbl, header=head)
+        for cell, value in zip(cells, values):
+            out.paragraph("Table Head" if head else "Table Text", nfc(str(value)), parent=cell)
+    elements.close(tbl)

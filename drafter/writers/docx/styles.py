@@ -10,7 +10,6 @@ from functools import lru_cache
 
 from docx.document import Document
 from docx.styles import BabelFish
-from docx.styles.style import StyleFactory
 from lxml import etree
 
 from .package import data_xml
@@ -44,20 +43,17 @@ def our_style_names() -> list[str]:
 
 
 class StyleMap:
-    """Name -> python-docx style object for one document, from a single scan of its styles."""
+    """Style name -> styleId for one document, from a single scan of its styles."""
 
     def __init__(self, document: Document):
         element = document.styles.element
-        self._by_key = {_name(s): s for s in element.iterfind(f"{{{W}}}style")}
-        self._cache: dict[str, object] = {}
+        self._ids = {_name(s): s.get(_ID) for s in element.iterfind(f"{{{W}}}style")}
 
-    def __getitem__(self, name: str):
-        if name not in self._cache:
-            try:
-                self._cache[name] = StyleFactory(self._by_key[key(name)])
-            except KeyError:
-                raise KeyError(f"no style named {name!r}") from None
-        return self._cache[name]
+    def id(self, name: str) -> str:
+        try:
+            return self._ids[key(name)]
+        except KeyError:
+            raise KeyError(f"no style named {name!r}") from None
 
 
 def add_missing(styles: etree._Element) -> None:
