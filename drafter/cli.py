@@ -26,6 +26,13 @@ def _run(fn, lang: str | None):
         raise typer.Exit(130)
 
 
+def search_path(templates: list[Path]) -> tuple[str, ...]:
+    """--templates folders first, then those of drafter.toml, then (implicitly) the built-ins."""
+    from .project import template_dirs
+
+    return tuple(str(t) for t in templates) + template_dirs()
+
+
 def _fail(exc, lang: str | None):
     from .messages import language
 
@@ -59,6 +66,7 @@ def render(file: Path = typer.Argument(..., help="Tệp YAML."),
            template: Optional[str] = typer.Option(None, "--template", help="Kiểu bài, ví dụ bai, tin; hoặc tên tệp mẫu."),
            templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan (ưu tiên hơn mẫu có sẵn)."),
            reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="Tệp DOCX mẫu lấy kiểu chữ, khổ giấy."),
+           variant: Optional[int] = typer.Option(None, "--variant", min=0, help="Chọn cố định cách diễn đạt thứ N (0, 1, 2…)."),
            lang: Optional[str] = LangOpt):
     """Soạn bài từ tệp YAML."""
     from .errors import fail
@@ -73,8 +81,9 @@ def render(file: Path = typer.Argument(..., help="Tệp YAML."),
         if writer.binary and output is None:
             raise fail("--format", "binary_to_stdout", name=format)
         options = Options(format=format, doc=doc, template=template,
-                          search_path=tuple(str(t) for t in templates),
-                          reference_doc=str(reference_doc) if reference_doc else None)
+                          search_path=search_path(templates),
+                          reference_doc=str(reference_doc) if reference_doc else None,
+                          variant=variant)
         result = render_file(file, options)
         for warning in result.warnings:
             typer.echo(warning.format(language(lang)), err=True)
@@ -103,7 +112,7 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
         for fmt in formats:
             if fmt not in golden_files.FORMATS:
                 raise fail("--format", "unknown_format", name=fmt, allowed=", ".join(golden_files.FORMATS))
-        return golden_files.run(directory, formats, update, tuple(str(t) for t in templates))
+        return golden_files.run(directory, formats, update, search_path(templates))
 
     outcome = _run(job, lang)
     lg = language(lang)

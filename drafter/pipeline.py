@@ -24,6 +24,7 @@ class Options:
     template: str | None = None  # a style name ("bai", "tin") or a template path
     search_path: tuple[str, ...] = ()  # office template folders, first wins
     reference_doc: str | None = None  # DOCX whose styles and page set-up are used
+    variant: int | None = None  # fixes every pick() to its N-th phrasing
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def render_file(path: str | Path, options: Options = Options()) -> Output:
 
 def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> Rendered:
     name = template_name(event, options)
-    markup, objects = templating.render(name, context(event), options.search_path)
+    markup, objects = templating.render(name, context(event), options.search_path,
+                                        identity=identity(event), variant=options.variant)
     try:
         blocks = parse(markup, objects)
     except MarkupError as exc:
@@ -64,6 +66,11 @@ def template_name(event: EventBase, options: Options) -> str:
     if style.endswith(".j2"):
         return style
     return f"{event.kind}/{style}.j2"
+
+
+def identity(event: EventBase) -> str:
+    """What makes a document itself, for choosing among phrasings: stable across runs."""
+    return f"{event.kind}|{event.org.name}|{event.date.isoformat()}"
 
 
 def context(event: EventBase) -> dict:

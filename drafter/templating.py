@@ -1,6 +1,7 @@
 """The Jinja environment: template search path, sandbox, filters, and template errors with lines."""
 from __future__ import annotations
 
+import hashlib
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,32 @@ def _finalize(value):
     return value
 
 
+class RenderState:
+    """Per-render state for our globals: objects referred to by blocks, and phrasing choices."""
+
+    def __init__(self, identity: str, variant: int | None):
+        self.objects: list = []
+        self.identity = identity
+        self.variant = variant
+        self.picks = 0
+
+
+@pass_context
+def _pick(ctx, *phrasings: str) -> str:
+    """One of several phrasings of the same sentence part.
+
+    Deterministic: --variant N takes the N-th (wrapping round); otherwise the choice follows
+    from the document's identity (kind, organisation, date), so the same YAML always reads the
+    same while two documents of one office do not all read alike.
+    """
+    state: RenderState = ctx["_state"]
+    state.picks += 1
+    if state.variant is not None:
+        return phrasings[state.variant % len(phrasings)]
+    digest = hashlib.sha256(f"{state.identity}|{state.picks}".encode("utf-8")).digest()
+    return phrasings[int.from_bytes(digest[:4], "big") % len(phrasings)]
+
+
 @pass_context
 def _photos(ctx, after: str) -> str:
     """Photo blocks placed after a named part of the article."""
@@ -51,7 +78,7 @@ def _table(ctx, header, rows, caption: str = "") -> str:
 
 
 def _keep(ctx, obj) -> int:
-    objects = ctx["_objects"]
+    objects = ctx["_state"].objects
     objects.append(obj)
     return len(objects) - 1
 
@@ -65,17 +92,18 @@ def environment(search_path: tuple[str, ...] = ()) -> SandboxedEnvironment:
         finalize=_finalize, auto_reload=False,
     )
     env.filters.update(filters.FILTERS)
-    env.globals.update(photos=_photos, table=_table)
+    env.globals.update(photos=_photos, table=_table, pick=_pick)
     return env
 
 
-def render(name: str, context: dict, search_path: tuple[str, ...] = ()) -> tuple[str, list]:
+def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity: str = "",
+           variant: int | None = None) -> tuple[str, list]:
     """Render template NAME; returns the markup and the objects (photos, tables) it refers to."""
     env = environment(search_path)
-    objects: list = []
+    state = RenderState(identity, variant)
     try:
         template = env.get_template(name)
-        return template.render({**context, "_objects": objects}), objects
+        return template.render({**context, "_state": state}), state.objects
     except jinja2.TemplateNotFound as exc:
         raise fail(name, "template_not_found", name=exc.name) from None
     except jinja2.TemplateSyntaxError as exc:
