@@ -138,6 +138,51 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
         raise typer.Exit(1)
 
 
+templates_app = typer.Typer(help="Xem, sao chép và kiểm tra các mẫu câu chữ (Jinja).", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+TemplatesOpt = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan.")
+
+
+@templates_app.command("list")
+def templates_list(templates: list[Path] = TemplatesOpt):
+    """Liệt kê các mẫu và nguồn gốc (có sẵn hay của cơ quan)."""
+    from .catalog import entries
+
+    for entry in entries(search_path(templates)):
+        typer.echo(f"{entry.name}\t{entry.origin}")
+
+
+@templates_app.command("show")
+def templates_show(name: str, templates: list[Path] = TemplatesOpt, lang: Optional[str] = LangOpt):
+    """In nội dung một mẫu."""
+    from .catalog import find
+
+    entry = _run(lambda: find(name, search_path(templates)), lang)
+    typer.echo(entry.path.read_text(encoding="utf-8"), nl=False)
+
+
+@templates_app.command("eject")
+def templates_eject(name: str, to: Path = typer.Option(Path("templates"), "--to", help="Thư mục đích."),
+                    lang: Optional[str] = LangOpt):
+    """Sao chép một mẫu có sẵn ra thư mục của cơ quan để sửa."""
+    from .catalog import eject
+
+    typer.echo(_run(lambda: eject(name, to), lang))
+
+
+@templates_app.command("check")
+def templates_check(directory: Optional[Path] = typer.Argument(None, help="Thư mục mẫu (mặc định: tất cả)."),
+                    lang: Optional[str] = LangOpt):
+    """Kiểm tra cú pháp mẫu và các tên trường mẫu dùng, không cần soạn bài."""
+    from .errors import DrafterError
+    from .lint import check_templates
+
+    folders = (str(directory),) if directory else search_path([])
+    issues = check_templates(folders, include_builtin=directory is None)
+    if issues:
+        _fail(DrafterError(issues), lang)
+
+
 @app.command()
 def schema():
     """In JSON Schema của tệp YAML (để VS Code gợi ý trường)."""

@@ -63,6 +63,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "golden has no YAML any more (--update removes it)"),
     "golden_updated": ("đã cập nhật tệp chuẩn", "golden updated"),
     "golden_changed": ("{count} tệp khác với tệp chuẩn:", "{count} file(s) differ from their goldens:"),
+    "eject_exists": ("tệp đã có, không ghi đè", "file exists, not overwritten"),
+    "template_unknown_field": ("mẫu dùng '{name}' nhưng dữ liệu không có trường này",
+                               "template uses '{name}' but the data has no such field"),
+    "template_unknown_name": ("mẫu dùng tên '{name}' không được cung cấp",
+                              "template uses the name '{name}', which is not provided"),
     # rendering
     "template_not_found": ("không tìm thấy mẫu '{name}'", "template '{name}' not found"),
     "template_syntax": ("lỗi cú pháp mẫu: {detail}", "template syntax error: {detail}"),

@@ -1,7 +1,9 @@
 """The Jinja environment: template search path, sandbox, filters, and template errors with lines."""
 from __future__ import annotations
 
+import difflib
 import hashlib
+import re
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -83,11 +85,44 @@ def _keep(ctx, obj) -> int:
     return len(objects) - 1
 
 
+class SearchPathLoader(jinja2.BaseLoader):
+    """Folders searched in order (office folders first, built-ins last), MkDocs-style.
+
+    An office template may `{% extends %}` the template of its own name: that means the
+    same name further down the search path (usually the built-in), not itself. Internally
+    such a parent is named "@N/name": "name" as found from folder N on. "builtin/name"
+    always means the built-in.
+    """
+
+    def __init__(self, folders: list[str]):
+        self.loaders = [FileSystemLoader(f, encoding="utf-8") for f in folders]
+
+    def get_source(self, environment, template):
+        start, name = 0, template
+        if template.startswith("@") and "/" in template:
+            head, name = template[1:].split("/", 1)
+            start = int(head)
+        elif template.startswith("builtin/"):
+            start, name = len(self.loaders) - 1, template[len("builtin/"):]
+        for index in range(start, len(self.loaders)):
+            try:
+                source, filename, uptodate = self.loaders[index].get_source(environment, name)
+            except jinja2.TemplateNotFound:
+                continue
+            own = re.compile(r"(\{%-?\s*extends\s+)([\"'])" + re.escape(name) + r"\2")
+            source = own.sub(lambda m: f"{m[1]}{m[2]}@{index + 1}/{name}{m[2]}", source)
+            return source, filename, uptodate
+        raise jinja2.TemplateNotFound(name)
+
+    def list_templates(self):
+        return sorted({n for loader in self.loaders for n in loader.list_templates()})
+
+
 @lru_cache(maxsize=16)
 def environment(search_path: tuple[str, ...] = ()) -> SandboxedEnvironment:
     """One compiled-template cache per search path: office folders first, built-ins last."""
     env = SandboxedEnvironment(
-        loader=FileSystemLoader([*search_path, str(BUILTIN_DIR)], encoding="utf-8"),
+        loader=SearchPathLoader([*search_path, str(BUILTIN_DIR)]),
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False,
         finalize=_finalize, auto_reload=False,
     )
@@ -109,9 +144,28 @@ def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity
     except jinja2.TemplateSyntaxError as exc:
         raise fail(exc.filename or exc.name or name, "template_syntax", line=exc.lineno,
                    detail=exc.message) from None
+    except jinja2.UndefinedError as exc:
+        file, line = _template_frame(exc, name)
+        match = _NO_ATTRIBUTE.search(str(exc))
+        if match:  # name the field the template expected, and the closest real one
+            args = {"name": match[2], **_suggestion(match[1], match[2])}
+            raise fail(file, "template_unknown_field", line=line, **args) from None
+        raise fail(file, "template_error", line=line, detail=_describe(exc)) from None
     except Exception as exc:  # a template is user code: any failure is reported with its line
         file, line = _template_frame(exc, name)
         raise fail(file, "template_error", line=line, detail=_describe(exc)) from None
+
+
+_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
+
+
+def _suggestion(class_name: str, attr: str) -> dict:
+    from . import model
+
+    cls = getattr(model, class_name, None)
+    fields = list(getattr(cls, "model_fields", {}))
+    close = difflib.get_close_matches(attr, fields, n=1, cutoff=0.6)
+    return {"suggest": close[0]} if close else {}
 
 
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:

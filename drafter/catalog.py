@@ -1,0 +1,47 @@
+"""The templates an office can see: list them with their origin, show one, eject a built-in to edit."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import fail
+from .templating import BUILTIN_DIR
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # as used by --template or {% extends %}: "dai-hoi/bai.j2"
+    origin: str  # "built-in" or the office folder it comes from
+    path: Path
+
+
+def entries(search_path: tuple[str, ...] = ()) -> list[Entry]:
+    """Every template name, from the first folder that has it (office folders first)."""
+    found: dict[str, Entry] = {}
+    for folder in [*search_path, str(BUILTIN_DIR)]:
+        root = Path(folder)
+        origin = "built-in" if root == BUILTIN_DIR else str(root)
+        for path in sorted(root.rglob("*.j2")):
+            name = path.relative_to(root).as_posix()
+            found.setdefault(name, Entry(name, origin, path))
+    return sorted(found.values(), key=lambda e: e.name)
+
+
+def find(name: str, search_path: tuple[str, ...] = ()) -> Entry:
+    name = name if name.endswith(".j2") else name + ".j2"
+    for entry in entries(search_path):
+        if entry.name == name:
+            return entry
+    raise fail(name, "template_not_found", name=name)
+
+
+def eject(name: str, to: Path, search_path: tuple[str, ...] = ()) -> Path:
+    """Copy the built-in template NAME into folder TO (keeping its sub-folder), never over a file."""
+    entry = find(name, ())  # always the built-in: that is what an office starts from
+    target = Path(to) / entry.name
+    if target.exists():
+        raise fail(str(target), "eject_exists")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(entry.path, target)
+    return target
