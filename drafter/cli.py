@@ -184,6 +184,30 @@ def templates_check(directory: Optional[Path] = typer.Argument(None, help="Thư 
 
 
 @app.command()
+def new(kind: str = typer.Argument(..., help="dai-hoi, hoi-nghi-tong-ket hoặc kiem-diem."),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp cần tạo (mặc định: in ra)."),
+        lang: Optional[str] = LangOpt):
+    """Tạo tệp YAML mẫu có chú thích để điền."""
+    from .errors import fail
+    from .model import KINDS
+    from .output import write_atomic
+    from .skeleton import skeleton
+
+    def job():
+        if kind not in KINDS:
+            raise fail("kind", "unknown_kind", allowed=", ".join(KINDS))
+        text = skeleton(kind)
+        if output is None:
+            sys.stdout.write(text)
+        elif output.exists():
+            raise fail(str(output), "eject_exists")
+        else:
+            write_atomic(output, text)
+
+    _run(job, lang)
+
+
+@app.command()
 def schema():
     """In JSON Schema của tệp YAML (để VS Code gợi ý trường)."""
     import json

@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_many_nodes": ("tệp quá phức tạp (hơn {limit} phần tử, có thể do anchor/alias lồng nhau)",
                        "file too complex (over {limit} nodes, nested anchors/aliases?)"),
     "missing": ("thiếu trường bắt buộc", "required field missing"),
+    "missing_value": ("chưa điền giá trị", "no value given"),
     "extra_forbidden": ("trường không có trong mẫu dữ liệu", "unknown field"),
     "did_you_mean": ("; có phải ý bạn là '{name}'?", "; did you mean '{name}'?"),
     "unknown_kind": ("kind phải là một trong: {allowed}", "kind must be one of: {allowed}"),

@@ -51,7 +51,9 @@ def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     args: dict = {}
-    if kind == "extra_forbidden":
+    if err.get("input", ...) is None and kind not in ("missing", "value_error"):
+        code = "missing_value"  # "name:" left empty in the file
+    elif kind == "extra_forbidden":
         code = "extra_forbidden"
         suggestion = _suggest(model, loc)
         if suggestion:

@@ -45,7 +45,7 @@ def _person_from_str(value):
     return {"name": value} if isinstance(value, str) else value
 
 
-PersonIn = Annotated[Person, BeforeValidator(_person_from_str)]
+PersonIn = Annotated[Person, BeforeValidator(_person_from_str, json_schema_input_type=str | Person)]
 
 PlaceKind = Literal["xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã", "thành phố", "tỉnh"]
 
@@ -54,7 +54,9 @@ class Place(Model):
     """Đơn vị hành chính nơi tổ chức hoạt động."""
 
     kind: PlaceKind
+    """Loại đơn vị: xã, phường, thị trấn, đặc khu, huyện, quận, thị xã, thành phố, tỉnh."""
     name: Text
+    """Tên đơn vị, ví dụ "Vĩnh Điều"."""
     province: Text | None = None
     """Tỉnh/thành phố chứa đơn vị (để kiểm tra tên địa danh)."""
 
@@ -75,6 +77,7 @@ class Organisation(Model):
     committee: Text | None = None
     """Tên cấp ủy, ví dụ "Đảng ủy xã Vĩnh Lộc"; mặc định suy ra từ tên."""
     place: Place | None = None
+    """Đơn vị hành chính của tổ chức (dùng cho địa danh trên báo cáo)."""
 
     @model_validator(mode="after")
     def _abbr_pair(self):
@@ -121,6 +124,7 @@ class Count(Model):
     """Một con số kèm đơn vị: "2.619 đồng chí", "94,1%", "18/20 chỉ tiêu"."""
 
     value: Number
+    """Con số: 2619, 94.1…"""
     total: int | None = None
     """Tổng số khi viết dạng phân số "18/20"."""
     unit: Text | None = None
@@ -146,9 +150,9 @@ class Figure(Count):
     """Phần chữ đứng sau con số và đơn vị."""
     also: list[Count] = []
     """Các con số nối bằng "và": "2 tổ chức Đảng và 4 đảng viên"."""
-    of_which: list[Annotated["Figure", BeforeValidator(_figure_from_str)]] = []
+    of_which: list[Annotated["Figure", BeforeValidator(_figure_from_str, json_schema_input_type=str | Figure)]] = []
     """Phần "trong đó …" của con số."""
-    then: list[Annotated["Figure", BeforeValidator(_figure_from_str)]] = []
+    then: list[Annotated["Figure", BeforeValidator(_figure_from_str, json_schema_input_type=str | Figure)]] = []
     """Vế nối tiếp sau dấu phẩy, ví dụ "đạt 100% chỉ tiêu huyện giao"."""
 
     @model_validator(mode="after")
@@ -160,7 +164,7 @@ class Figure(Count):
         return self
 
 
-FigureIn = Annotated[Figure, BeforeValidator(_figure_from_str)]
+FigureIn = Annotated[Figure, BeforeValidator(_figure_from_str, json_schema_input_type=str | Figure)]
 
 
 class ResultGroup(Model):
@@ -169,6 +173,7 @@ class ResultGroup(Model):
     topic: Text | None = None
     """Mở đầu câu, ví dụ "Công tác đảng viên"."""
     items: list[FigureIn] = Field(min_length=1)
+    """Các ý trong nhóm; mỗi ý là một câu chữ hoặc {text, value, unit, after…}."""
 
 
 class Award(Model):
@@ -239,6 +244,7 @@ class Byline(Model):
     label: Text | None = None
     """Ví dụ "Tin, ảnh", "Tác giả bài viết"; bỏ trống để chỉ ghi tên."""
     authors: list[Text] = Field(min_length=1)
+    """Tên tác giả."""
 
 
 class Style(Model):

@@ -38,7 +38,7 @@ class Term(Model):
         return f"{self.start}-{self.end}"
 
 
-TermIn = Annotated[Term, BeforeValidator(_term_from_str)]
+TermIn = Annotated[Term, BeforeValidator(_term_from_str, json_schema_input_type=str | Term)]
 TimeOfDay = Literal["sáng", "chiều", "tối"]
 
 
@@ -54,6 +54,7 @@ class EventBase(Model):
     end_date: dt.date | None = None
     """Ngày cuối, nếu kéo dài nhiều ngày."""
     time_of_day: TimeOfDay | None = None
+    """Buổi: sáng, chiều hoặc tối."""
     venue: Text | None = None
     """Địa điểm, ví dụ "hội trường Đảng ủy xã"."""
     headline: Text | None = None
@@ -75,15 +76,23 @@ class EventBase(Model):
     targets_met: Count | None = None
     """Ví dụ {value: 18, total: 20}: "đạt và vượt 18/20 chỉ tiêu"."""
     results: list[ResultGroup] = []
+    """Kết quả có số liệu, theo nhóm."""
     awards: list[Award] = []
+    """Khen thưởng."""
     direction: list[Text] = []
     """Phương hướng (văn xuôi, từng ý)."""
     targets: Targets | None = None
+    """Chỉ tiêu cho năm/nhiệm kỳ tới."""
     speech: Speech | None = None
+    """Phát biểu chỉ đạo."""
     photos: list[Photo] = []
+    """Ảnh và chú thích."""
     byline: Byline | None = None
+    """Tác giả bài viết."""
     published: Published | None = None
+    """Ngày giờ đăng trên cổng thông tin."""
     style: Style = Style()
+    """Lựa chọn trình bày (số 0 đứng trước, dạng ngày…)."""
     report: ReportMeta = ReportMeta()
     """Thông tin cho báo cáo (--doc report)."""
 
@@ -166,9 +175,11 @@ class DaiHoi(EventBase):
     goals: list[Text] = []
     """Mục tiêu chung của nhiệm kỳ (văn xuôi)."""
     elections: Elections | None = None
+    """Bầu cử hoặc chỉ định cấp ủy."""
     adopted: list[Text] = []
     """Các văn bản được biểu quyết thông qua."""
     pilot: Pilot | None = None
+    """Đại hội điểm."""
 
 
 class TongKet(EventBase):
@@ -232,11 +243,15 @@ class KiemDiem(EventBase):
     scope: Text = "tổ chức cơ sở Đảng, tập thể lãnh đạo và cá nhân"
     """Đối tượng kiểm điểm."""
     presentations: list[Presentation] = []
+    """Người trình bày báo cáo."""
     comments: list[Comment] = []
+    """Người góp ý."""
     individual_reviews: bool = False
     """Từng ủy viên đã kiểm điểm cá nhân."""
     ratings: list[Rating] = []
+    """Kết quả xếp loại theo từng nhóm."""
     proposals: Proposals | None = None
+    """Đề xuất cấp trên xét."""
 
     def _all_people(self):
         yield from super()._all_people()
