@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +91,23 @@ def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool 
     return outcome
 
 
+def sentences(text: str) -> list[str]:
+    """Lines cut further at sentence ends, so a diff names the sentence that changed,
+    not the whole paragraph around it."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        start = 0
+        for match in _SENTENCE_END.finditer(line):
+            if line[match.end():match.end() + 1].isupper():
+                out.append(line[start:match.end()].rstrip() + "\n")
+                start = match.end()
+        out.append(line[start:] if line[start:].endswith("\n") else line[start:] + "\n")
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
+
+
 def _compare(path: Path, content: str, update: bool, outcome: Outcome) -> None:
     if not path.exists():
         if update:
@@ -101,8 +119,10 @@ def _compare(path: Path, content: str, update: bool, outcome: Outcome) -> None:
     old = path.read_text(encoding="utf-8")
     if old == content:
         return
-    diff = "".join(difflib.unified_diff(old.splitlines(keepends=True), content.splitlines(keepends=True),
-                                        fromfile=f"{path} (golden)", tofile=f"{path} (now)"))
+    names = {"fromfile": f"{path} (golden)", "tofile": f"{path} (now)"}
+    diff = "".join(difflib.unified_diff(sentences(old), sentences(content), n=1, **names))
+    if not diff:  # only the paragraph breaks moved
+        diff = "".join(difflib.unified_diff(old.splitlines(True), content.splitlines(True), **names))
     if update:
         write_atomic(path, content)
         outcome.updated.append(path)
