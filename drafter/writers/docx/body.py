@@ -2,6 +2,7 @@
 middle of a report. Every paragraph gets a named style; nothing here formats directly."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from io import BytesIO
 from pathlib import Path
@@ -25,6 +26,7 @@ STYLE_OF = {
     "sign-for": "Sign", "sign-role": "Sign", "sign-name": "Sign Name",
     "recipients": "Recipients Label", "recipient": "Recipient",
 }
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _IMAGE_MAX_HEIGHT = 0.6  # of the text height: a portrait photo at full width would fill a page
 
 
@@ -60,8 +62,9 @@ class Out:
 
 
 def nfc(text: str) -> str:
-    """Composed Vietnamese: decomposed marks render badly in many fonts."""
-    return unicodedata.normalize("NFC", text)
+    """Composed Vietnamese (decomposed marks render badly in many fonts), without the control
+    characters XML cannot hold."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
 
 
 def style_for(block: Block) -> str:
@@ -102,6 +105,8 @@ def write_photo(out: Out, block: Block) -> None:
         except Exception as exc:  # python-docx's image parsers raise many types on bad files
             raise fail(str(path), "file_unreadable",
                        reason=f"not a usable image (PNG, JPEG, GIF, BMP, TIFF): {exc}") from None
+        for side in ("distT", "distB", "distL", "distR"):  # LibreOffice defaults them to 1/8"
+            inline.set(side, "0")
         shape = InlineShape(inline)
         limit = int(out.text_height * _IMAGE_MAX_HEIGHT)
         if shape.height > limit:
@@ -112,6 +117,15 @@ def write_photo(out: Out, block: Block) -> None:
         out.paragraph("Caption", nfc(block.text))
 
 
+def _column_widths(rows, cols: int, total: int) -> list[int]:
+    """Widths by each column's longest text, so "STT" stays narrow and prose gets the room."""
+    longest = [max((len(str(r[c])) for r in rows if c < len(r)), default=0) for c in range(cols)]
+    weights = [min(max(n, 4), 40) for n in longest]
+    widths = [total * wt // sum(weights) for wt in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
 def write_table(out: Out, table: Table, caption: str = "") -> None:
     caption = caption or table.caption
     if caption:
@@ -120,7 +134,7 @@ def write_table(out: Out, table: Table, caption: str = "") -> None:
     cols = max((len(r) for r in rows), default=0)
     if not cols:
         return
-    tbl = out.table([out.text_width // cols] * cols, "Drafter Table")
+    tbl = out.table(_column_widths(rows, cols, out.text_width), "Drafter Table")
     for r, values in enumerate(rows):
         head = r == 0 and bool(table.header)
         cells = elements.row(tbl, header=head)

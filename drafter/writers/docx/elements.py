@@ -42,7 +42,7 @@ def paragraph(parent, style_id: str, text: str = "", ppr_extra=()):
                 if piece:
                     t = sub(run, "t")
                     t.text = piece
-                    if piece != piece.strip():
+                    if piece != piece.strip() or "  " in piece:  # e.g. "Số    -BC/ĐU"
                         t.set(_XML_SPACE, "preserve")
     return p
 

@@ -21,6 +21,8 @@ DATA = Path(__file__).parent / "data"
 EPOCH = dt.date(2000, 1, 1)  # created/modified when the document has no date
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _FIRST = ("[Content_Types].xml", "_rels/.rels")  # readers sniff these first
+# setuptools leaves dotfiles out of package data, so the package's .rels is stored by another name
+_MEMBER_OF_FILE = {"_rels/package.rels": "_rels/.rels"}
 
 
 def data_xml(name: str) -> bytes:
@@ -32,8 +34,9 @@ def data_xml(name: str) -> bytes:
 
 @lru_cache(maxsize=1)
 def base_bytes() -> bytes:
-    names = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*") if p.is_file())
-    return zip_members({name: data_xml(name) for name in names})
+    names = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*")
+                   if p.is_file() and p.name.endswith((".xml", ".rels")))
+    return zip_members({_MEMBER_OF_FILE.get(name, name): data_xml(name) for name in names})
 
 
 def open_base() -> Document:

@@ -11,11 +11,12 @@ import docx
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
 from ...errors import fail
-from .package import save
+from .package import data_xml, save
 from .styles import add_missing
 
 # Body content's own relationships; styles, numbering, headers… are kept.
@@ -52,11 +53,17 @@ def _prepared(shown: str, path: str, mtime_ns: int, size: int) -> bytes:
     for child in list(body):
         if child.tag != qn("w:sectPr"):  # the last section's page set-up stays
             body.remove(child)
+    if body.find(qn("w:sectPr")) is None:  # no page set-up of its own: ours
+        body.append(parse_xml(data_xml("word/document.xml")).find(f".//{qn('w:sectPr')}"))
     part = document.part
     used = set(document.element.xpath(_R_ATTRS))
     for rid, rel in list(part.rels.items()):
         if rel.reltype in _BODY_RELS and rid not in used:
             del part.rels[rid]
+    package_rels = document.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # a picture of the office's old content
+            del package_rels[rid]
     add_missing(document.styles.element)
     return save(document)
 
