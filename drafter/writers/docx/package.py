@@ -50,10 +50,12 @@ def zip_members(members: dict[str, bytes]) -> bytes:
     with zipfile.ZipFile(out, "w") as zf:
         for name in order:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # Stored, not deflated: deflate output may differ between zlib builds, and the
+            # same input must give the same bytes on every machine.
+            info.compress_type = zipfile.ZIP_STORED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            zf.writestr(info, members[name], compresslevel=6)
+            zf.writestr(info, members[name])
     return out.getvalue()
 
 
