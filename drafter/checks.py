@@ -1,37 +1,225 @@
-"""Checks that need more than one field or the world outside the YAML (files on disk).
+"""What a careful proof-reader would catch: figures that do not add up, elections that do not
+hold together, dates outside the term, unknown places, missing image files.
 
-Errors stop the render; warnings are returned for the caller to show.
+Each check has an id. Problems are errors or warnings; `--strict` makes warnings errors;
+a YAML file acknowledges a known exception with
+    acknowledge:
+      - {check: ratings-sum, at: "ratings[2]", reason: "…"}
+Runs in `drafter validate` and before every render.
 """
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .errors import DrafterError, Issue, pack
 from .loader import Loaded
-from .model import EventBase
+from .model import DaiHoi, EventBase, Figure, KiemDiem, TongKet
 from .report import report_info
 
+ERROR, WARNING = "error", "warning"
 
-def check(event: EventBase, loaded: Loaded, doc: str = "article") -> list[Issue]:
-    errors = list(_images(event, loaded))
+
+@dataclass(frozen=True)
+class Problem:
+    check: str  # the id an acknowledgement names
+    path: str  # field path, e.g. "ratings[0].levels"
+    code: str  # message code
+    severity: str
+    args: dict
+
+
+def check(event: EventBase, loaded: Loaded, doc: str = "article", strict: bool = False) -> list[Issue]:
+    """Raise DrafterError for errors (and warnings when strict); return the warnings."""
+    problems = [p for p in _all(event, loaded, doc) if not _acknowledged(event, p)]
+    issues = [_issue(loaded, p, ERROR if strict else p.severity) for p in problems]
+    errors = [i for i in issues if i.severity == ERROR]
     if errors:
         raise DrafterError(errors)
-    warnings: list[Issue] = []
+    return issues
+
+
+def _all(event: EventBase, loaded: Loaded, doc: str) -> Iterator[Problem]:
+    yield from _images(event, loaded)
+    yield from _figures(event)
+    yield from _people(event)
+    yield from _dates(event)
+    yield from _places(event)
+    if isinstance(event, KiemDiem):
+        yield from _ratings(event)
+    if isinstance(event, DaiHoi):
+        yield from _elections(event)
+        yield from _term(event)
     if doc == "report":
         for path, code in report_info(event)[1]:
-            warnings.append(_issue(loaded, path, code, severity="warning"))
-    return warnings
+            yield Problem("report-default", path, code, WARNING, {})
 
 
-def _images(event: EventBase, loaded: Loaded):
-    base = Path(loaded.file).parent
-    for i, photo in enumerate(event.photos):
-        if photo.file and not (base / photo.file).is_file():
-            yield _issue(loaded, f"photos[{i}].file", "image_missing", file=photo.file)
+def _acknowledged(event: EventBase, problem: Problem) -> bool:
+    return any(a.check == problem.check and (a.at is None or problem.path.startswith(a.at))
+               for a in event.acknowledge)
 
 
-def _issue(loaded: Loaded, path: str, code: str, severity: str = "error", **args) -> Issue:
-    loc = tuple(int(p) if p.isdigit() else p
-                for p in path.replace("[", ".").replace("]", "").split("."))
+def _issue(loaded: Loaded, p: Problem, severity: str) -> Issue:
+    loc = tuple(int(x) if x.isdigit() else x
+                for x in p.path.replace("[", ".").replace("]", "").split(".") if x)
     line, col = loaded.mark(loc)
-    return Issue(loaded.file, line, col, path, code, pack(args), severity)
+    return Issue(loaded.file, line, col, p.path, p.code, pack({**p.args, "check": p.check}), severity)
+
+
+# ---- files ---------------------------------------------------------------------------------
+
+
+def _images(event: EventBase, loaded: Loaded) -> Iterator[Problem]:
+    base = Path(loaded.file).resolve().parent
+    for i, photo in enumerate(event.photos):
+        if not photo.file:
+            continue
+        target = (base / photo.file).resolve()
+        if not target.is_relative_to(base):
+            yield Problem("image-path", f"photos[{i}].file", "image_outside", ERROR, {"file": photo.file})
+        elif not target.is_file():
+            yield Problem("image-path", f"photos[{i}].file", "image_missing", ERROR, {"file": photo.file})
+
+
+# ---- figures -------------------------------------------------------------------------------
+
+
+def _figures(event: EventBase) -> Iterator[Problem]:
+    for path, figure in _every_figure(event):
+        if figure.value is None:
+            continue
+        if figure.total is not None and figure.value > figure.total:
+            yield Problem("share-order", path, "share_over_total", ERROR,
+                          {"value": figure.value, "total": figure.total})
+        if figure.unit == "%":
+            if figure.value < 0:
+                yield Problem("percent-range", path, "percent_negative", ERROR, {"value": figure.value})
+            elif figure.value > 100:
+                yield Problem("percent-range", path, "percent_over_100", WARNING, {"value": figure.value})
+        for j, part in enumerate(getattr(figure, "of_which", [])):
+            if part.value is not None and part.unit == figure.unit and part.value > figure.value:
+                yield Problem("part-whole", f"{path}.of_which[{j}]", "part_over_whole", ERROR,
+                              {"part": part.value, "whole": figure.value})
+    targets = event.targets
+    if targets and targets.count and targets.items and targets.count != len(targets.items):
+        yield Problem("targets-count", "targets.count", "targets_count", WARNING,
+                      {"count": targets.count, "listed": len(targets.items)})
+
+
+def _every_figure(event: EventBase) -> Iterator[tuple[str, Figure]]:
+    def walk(path, figure):
+        yield path, figure
+        for name in ("also", "of_which", "then"):
+            for j, inner in enumerate(getattr(figure, name, [])):
+                yield from walk(f"{path}.{name}[{j}]", inner)
+
+    if event.targets_met:
+        yield from walk("targets_met", event.targets_met)
+    for g, group in enumerate(event.results):
+        for i, item in enumerate(group.items):
+            yield from walk(f"results[{g}].items[{i}]", item)
+    for i, item in enumerate(event.targets.items if event.targets else []):
+        yield from walk(f"targets.items[{i}]", item)
+
+
+def _ratings(event: KiemDiem) -> Iterator[Problem]:
+    for i, rating in enumerate(event.ratings):
+        total = sum(rating.levels.values())
+        if rating.total is None or total == rating.total:
+            continue
+        severity = ERROR if total > rating.total else WARNING  # fewer: maybe only some levels given
+        yield Problem("ratings-sum", f"ratings[{i}].levels", "ratings_sum", severity,
+                      {"sum": total, "total": rating.total})
+
+
+# ---- people and elections ------------------------------------------------------------------
+
+
+def _people(event: EventBase) -> Iterator[Problem]:
+    """A name that starts with a capital but matches nobody declared is most likely a typo."""
+    known = event.people()
+    refs = [("assessed_by", event.assessed_by), ("speech.speaker", event.speech and event.speech.speaker)]
+    refs += [(f"awards[{i}].presenter", a.presenter) for i, a in enumerate(event.awards)]
+    for path, name in refs:
+        if name and name[:1].isupper() and name not in known:
+            close = _closest(name, known)
+            yield Problem("person-unknown", path, "person_unknown", WARNING,
+                          {"name": name, **({"suggest": close} if close else {})})
+
+
+def _elections(event: DaiHoi) -> Iterator[Problem]:
+    e = event.elections
+    if e is None:
+        return
+    members = set(e.committee_members)
+    if members and e.committee_size and len(e.committee_members) != e.committee_size:
+        yield Problem("committee-size", "elections.committee_members", "committee_size", ERROR,
+                      {"listed": len(e.committee_members), "size": e.committee_size})
+    for i, officer in enumerate(e.officers):
+        if members and officer.name and officer.name not in members:
+            yield Problem("officer-in-committee", f"elections.officers[{i}].name", "officer_not_member",
+                          ERROR, {"name": officer.name})
+        role = officer.role.split()[0:2]  # "Bí thư", "Phó Bí"
+        if officer.reelected and officer.previous and " ".join(role).lower() not in officer.previous.lower():
+            yield Problem("reelected-previous", f"elections.officers[{i}].previous", "reelected_previous",
+                          WARNING, {"role": officer.role})
+
+
+# ---- dates, terms, places ------------------------------------------------------------------
+
+
+def _dates(event: EventBase) -> Iterator[Problem]:
+    published = event.published
+    if published and isinstance(published.weekday, str):
+        from .filters import weekday
+
+        if published.weekday.lower() != weekday(published.date).lower():
+            yield Problem("weekday", "published.weekday", "weekday_mismatch", ERROR,
+                          {"written": published.weekday, "actual": weekday(published.date)})
+    if published and published.date < event.date:
+        yield Problem("published-before", "published.date", "published_before", ERROR, {})
+    if isinstance(event, (TongKet, KiemDiem)) and event.year not in (event.date.year, event.date.year - 1):
+        yield Problem("review-year", "year", "review_year", WARNING,
+                      {"year": event.year, "held": event.date.year})
+    if event.end_date and (event.end_date - event.date) > dt.timedelta(days=7):
+        yield Problem("event-length", "end_date", "event_too_long", WARNING, {})
+
+
+def _term(event: DaiHoi) -> Iterator[Problem]:
+    term, held = event.term, event.date.year
+    if not term.start - 1 <= held <= term.start:
+        yield Problem("congress-in-term", "date", "congress_outside_term", WARNING,
+                      {"year": held, "term": str(term)})
+    years = term.end - term.start
+    allowed = {5} if event.org.kind_level != "chi-bo" else {5, 2, 3}  # a chi bộ: twice in five years
+    if event.term_years is not None:
+        allowed = {event.term_years}
+    if years not in allowed:
+        yield Problem("term-length", "term", "term_length", WARNING,
+                      {"years": years, "expected": " / ".join(map(str, sorted(allowed)))})
+
+
+def _places(event: EventBase) -> Iterator[Problem]:
+    try:
+        from .places import lookup
+    except ImportError:  # place data not installed: nothing to check against
+        return
+    for field, org in (("org", event.org), ("higher", event.higher)):
+        place = org.place if org else None
+        if place is None:
+            continue
+        result = lookup(place.kind, place.name, place.province)
+        if result.found is False:
+            yield Problem("place-exists", f"{field}.place.name", "place_unknown", WARNING,
+                          {"kind": place.kind, "name": place.name,
+                           "nearest": ", ".join(result.suggestions) or "—"})
+
+
+def _closest(name: str, known) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.7)
+    return close[0] if close else None

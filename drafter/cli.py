@@ -12,6 +12,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="drafter: soạn tin bài và báo cáo về đại hội, hội nghị của Đảng từ tệp YAML.")
 
 LangOpt = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.")
+StrictOpt = typer.Option(False, "--strict", help="Coi cảnh báo là lỗi.")
 
 
 def _run(fn, lang: str | None):
@@ -42,16 +43,20 @@ def _fail(exc, lang: str | None):
 
 @app.command()
 def validate(files: list[Path] = typer.Argument(..., help="Các tệp YAML cần kiểm tra."),
-             lang: Optional[str] = LangOpt):
-    """Kiểm tra tệp YAML: mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
+             strict: bool = StrictOpt, lang: Optional[str] = LangOpt):
+    """Kiểm tra tệp YAML và số liệu: mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
+    from .checks import check
     from .errors import DrafterError, Issue
     from .loader import load_file
-    from .validate import validate as check
+    from .messages import language
+    from .validate import validate as validate_model
 
     issues: list[Issue] = []
     for path in files:  # every file is checked, then all problems are reported at once
         try:
-            check(load_file(path))
+            loaded = load_file(path)
+            for warning in check(validate_model(loaded), loaded, strict=strict):
+                typer.echo(warning.format(language(lang)), err=True)
         except DrafterError as exc:
             issues.extend(exc.issues)
     if issues:
@@ -67,6 +72,7 @@ def render(file: Path = typer.Argument(..., help="Tệp YAML."),
            templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan (ưu tiên hơn mẫu có sẵn)."),
            reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="Tệp DOCX mẫu lấy kiểu chữ, khổ giấy."),
            variant: Optional[int] = typer.Option(None, "--variant", min=0, help="Chọn cố định cách diễn đạt thứ N (0, 1, 2…)."),
+           strict: bool = StrictOpt,
            lang: Optional[str] = LangOpt):
     """Soạn bài từ tệp YAML."""
     from .errors import fail
@@ -83,7 +89,7 @@ def render(file: Path = typer.Argument(..., help="Tệp YAML."),
         options = Options(format=format, doc=doc, template=template,
                           search_path=search_path(templates),
                           reference_doc=str(reference_doc) if reference_doc else None,
-                          variant=variant)
+                          variant=variant, strict=strict)
         result = render_file(file, options)
         for warning in result.warnings:
             typer.echo(warning.format(language(lang)), err=True)

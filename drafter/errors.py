@@ -26,6 +26,8 @@ class Issue:
         message = translate(self.code, lang, **args)
         if "suggest" in args:
             message += translate("did_you_mean", lang, name=args["suggest"])
+        if "check" in args:
+            message += f" [{args['check']}]"
         return f"{where}:{prefix}{field_part} {message}"
 
 

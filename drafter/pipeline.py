@@ -25,6 +25,7 @@ class Options:
     search_path: tuple[str, ...] = ()  # office template folders, first wins
     reference_doc: str | None = None  # DOCX whose styles and page set-up are used
     variant: int | None = None  # fixes every pick() to its N-th phrasing
+    strict: bool = False  # consistency warnings become errors
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def render_file(path: str | Path, options: Options = Options()) -> Output:
     writer = writer_for(options.format)
     loaded = load_file(path)
     event = validate(loaded)
-    warnings = check(event, loaded, options.doc)
+    warnings = check(event, loaded, options.doc, options.strict)
     rendered = render_event(event, options, base_dir=Path(path).parent)
     return Output(writer.write(rendered), warnings)
 

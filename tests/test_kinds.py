@@ -39,8 +39,8 @@ members: 1200
 time_of_day: sáng
 venue: Hội trường UBND xã
 elections:
-  committee_size: 15
-  committee_members: [Lê Văn A, Trần Thị B]
+  committee_size: 3
+  committee_members: [Lê Văn A, Trần Thị B, Ngô Văn C]
   officers:
     - {name: Lê Văn A, role: Bí thư Đảng ủy xã}
     - {name: Trần Thị B, role: Phó Bí thư Đảng ủy xã}
@@ -56,7 +56,7 @@ targets:
     assert "Đại hội đại biểu Đảng bộ xã An Hòa lần thứ XII" in article
     assert "Về dự Đại hội có 150 đại biểu đại diện cho 1.200 đảng viên" in article
     assert "Sáng 20/5 tại Hội trường UBND xã" in article
-    assert "gồm 15 đồng chí: Lê Văn A và Trần Thị B" in article
+    assert "gồm 3 đồng chí: Lê Văn A, Trần Thị B và Ngô Văn C" in article
     assert "bầu đồng chí Trần Thị B Phó Bí thư Đảng ủy xã" in article
     assert "với 2 chỉ tiêu, 6 nhiệm vụ trọng tâm, 3 khâu đột phá" in article
     assert "(1) Thu nhập bình quân đạt 75 triệu đồng/người/năm." in article

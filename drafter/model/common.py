@@ -264,8 +264,27 @@ class Published(Model):
     date: dt.date
     time: Annotated[str, Field(pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")] | None = None
     """Giờ đăng "12:03"."""
-    weekday: bool = False
-    """Ghi thứ trước ngày: "Thứ sáu - 18/07/2025 12:03"."""
+    weekday: bool | Text = False
+    """Ghi thứ trước ngày: "Thứ sáu - 18/07/2025 12:03"; true, hoặc ghi rõ "Thứ sáu" để kiểm tra."""
+
+
+CheckId = Literal[
+    "ratings-sum", "share-order", "percent-range", "part-whole", "targets-count", "person-unknown",
+    "committee-size", "officer-in-committee", "reelected-previous", "weekday", "published-before",
+    "review-year", "event-length", "congress-in-term", "term-length", "place-exists", "image-path",
+    "report-default",
+]
+
+
+class Acknowledgement(Model):
+    """Chấp nhận một cảnh báo/lỗi kiểm tra đã biết, kèm lý do."""
+
+    check: CheckId
+    """Mã kiểm tra, ví dụ "ratings-sum"."""
+    at: Text | None = None
+    """Chỉ ở trường này (và các trường con), ví dụ "ratings[2]"; bỏ trống là mọi nơi."""
+    reason: Text
+    """Lý do (bắt buộc), để người duyệt bài biết vì sao."""
 
 
 class Signer(Model):

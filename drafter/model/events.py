@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
-from .common import (Award, Byline, Count, FigureIn, Model, Organisation, Person, PersonIn,
+from .common import (Acknowledgement, Award, Byline, Count, FigureIn, Model, Organisation, Person, PersonIn,
                      Photo, Published, ReportMeta, ResultGroup, Speech, Style, Targets, Text)
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
@@ -95,6 +95,8 @@ class EventBase(Model):
     """Lựa chọn trình bày (số 0 đứng trước, dạng ngày…)."""
     report: ReportMeta = ReportMeta()
     """Thông tin cho báo cáo (--doc report)."""
+    acknowledge: list[Acknowledgement] = []
+    """Các trường hợp ngoại lệ đã biết của bước kiểm tra số liệu."""
 
     @model_validator(mode="after")
     def _dates(self):
@@ -162,6 +164,8 @@ class DaiHoi(EventBase):
     ordinal: int = Field(ge=1)
     """Lần thứ (số nguyên, in ra số La Mã)."""
     term: TermIn
+    term_years: int | None = Field(default=None, ge=1, le=10)
+    """Độ dài nhiệm kỳ theo quy định, nếu khác 5 năm (chi bộ: 2 hoặc 3)."""
     delegates: int | None = Field(default=None, ge=1)
     """Số đại biểu, khi là đại hội đại biểu."""
     founded: dt.date | None = None
