@@ -10,6 +10,7 @@ Runs in `drafter validate` and before every render.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -162,8 +163,7 @@ def _elections(event: DaiHoi) -> Iterator[Problem]:
         if members and officer.name and officer.name not in members:
             yield Problem("officer-in-committee", f"elections.officers[{i}].name", "officer_not_member",
                           ERROR, {"name": officer.name})
-        role = officer.role.split()[0:2]  # "Bí thư", "Phó Bí"
-        if officer.reelected and officer.previous and " ".join(role).lower() not in officer.previous.lower():
+        if officer.reelected and officer.previous and not _held(officer.role, officer.previous):
             yield Problem("reelected-previous", f"elections.officers[{i}].previous", "reelected_previous",
                           WARNING, {"role": officer.role})
 
@@ -216,6 +216,12 @@ def _places(event: EventBase) -> Iterator[Problem]:
             yield Problem("place-exists", f"{field}.place.name", "place_unknown", WARNING,
                           {"kind": place.kind, "name": place.name,
                            "nearest": ", ".join(result.suggestions) or "—"})
+
+
+def _held(role: str, previous: str) -> bool:
+    """Was PREVIOUS the same post as ROLE? "Bí thư" is not held by a "Phó Bí thư"."""
+    core = " ".join(role.lower().split()[:2])  # "bí thư", "phó bí"
+    return re.search(rf"(?<!phó )\b{re.escape(core)}", previous.lower()) is not None
 
 
 def _closest(name: str, known) -> str | None:

@@ -116,8 +116,7 @@ class _Builder:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise fail(self.file, "yaml_syntax", _dotted(loc), _line(key_node), _col(key_node),
-                           problem="'<<' merge keys are not supported")
+                raise fail(self.file, "merge_key", _dotted(loc), _line(key_node), _col(key_node))
             if not isinstance(key_node, yaml.ScalarNode):
                 raise fail(self.file, "key_not_string", _dotted(loc), _line(key_node), _col(key_node))
             key = unicodedata.normalize("NFC", str(key_node.value))

@@ -4,7 +4,10 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import signal
+import threading
 import traceback
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,6 +88,44 @@ def _keep(ctx, obj) -> int:
     return len(objects) - 1
 
 
+TIME_LIMIT = 10.0  # seconds for one document: a template loop must not hang a batch
+SIZE_LIMIT = 5_000_000  # characters of markup: a template must not fill the disk
+
+
+class _Overrun(Exception):
+    def __init__(self, code: str, limit):
+        self.code, self.limit = code, limit
+
+
+def _limited(chunks):
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > SIZE_LIMIT:
+            raise _Overrun("template_too_large", SIZE_LIMIT)
+        yield chunk
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """SIGALRM where we can (main thread, POSIX); elsewhere the size limit still holds."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _Overrun("template_timeout", seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class SearchPathLoader(jinja2.BaseLoader):
     """Folders searched in order (office folders first, built-ins last), MkDocs-style.
 
@@ -138,7 +179,10 @@ def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity
     state = RenderState(identity, variant)
     try:
         template = env.get_template(name)
-        return template.render({**context, "_state": state}), state.objects
+        with _time_limit(TIME_LIMIT):
+            return "".join(_limited(template.generate({**context, "_state": state}))), state.objects
+    except _Overrun as exc:
+        raise fail(name, exc.code, limit=exc.limit) from None
     except jinja2.TemplateNotFound as exc:
         raise fail(name, "template_not_found", name=exc.name) from None
     except jinja2.TemplateSyntaxError as exc:

@@ -1,0 +1,55 @@
+"""Every consistency check and every class of bad input, each with a file that triggers it.
+
+Shared by tests/test_checks.py (a test per row of docs/kiem-tra.md) and the mutation corpus.
+Each case: (file content as str or bytes, expected check id or message code, severity).
+"""
+from conftest import MINIMAL
+
+CONGRESS = MINIMAL["dai-hoi"]
+REVIEW = MINIMAL["kiem-diem"]
+YEAR_END = MINIMAL["hoi-nghi-tong-ket"]
+
+CHECKS = {
+    "ratings-sum": (REVIEW + "ratings:\n  - {subject: chi bộ, total: 10, levels: {tot: 8, xuat-sac: 3}}\n", "error"),
+    "share-order": (YEAR_END + "targets_met: {value: 21, total: 20}\n", "error"),
+    "percent-range": (YEAR_END + "results:\n  - items: [{text: đạt, value: 118, unit: \"%\"}]\n", "warning"),
+    "part-whole": (YEAR_END + "results:\n  - items:\n      - value: 90\n        unit: \"%\"\n"
+                   "        of_which: [{value: 95, unit: \"%\"}]\n", "error"),
+    "targets-count": (YEAR_END + "targets: {count: 6, items: [a, b]}\n", "warning"),
+    "person-unknown": (YEAR_END + "chairs: [Bùi Văn Quang]\nspeech: {speaker: Bùi Văn Quanh, points: [x]}\n", "warning"),
+    "committee-size": (CONGRESS + "elections: {committee_size: 3, committee_members: [A, B]}\n", "error"),
+    "officer-in-committee": (CONGRESS + "elections:\n  committee_members: [A, B]\n"
+                             "  officers: [{name: C, role: Bí thư}]\n", "error"),
+    "reelected-previous": (CONGRESS + "elections:\n  officers: [{name: A, role: Bí thư, "
+                           "previous: Phó Bí thư khóa XI, reelected: true}]\n", "warning"),
+    "weekday": (CONGRESS + "published: {date: 2025-05-20, weekday: Thứ sáu}\n", "error"),
+    "published-before": (CONGRESS + "published: {date: 2025-05-19}\n", "error"),
+    "review-year": (REVIEW.replace("year: 2025", "year: 2021"), "warning"),
+    "event-length": (CONGRESS + "end_date: 2025-06-20\n", "warning"),
+    "congress-in-term": (CONGRESS.replace("2025-05-20", "2027-05-20"), "warning"),
+    "term-length": (CONGRESS.replace("Chi bộ Thôn 3", "Đảng bộ xã A").replace("2025-2027", "2025-2029"), "warning"),
+    "image-path": (CONGRESS + "photos: [{caption: Toàn cảnh, file: ../../etc/passwd}]\n", "error"),
+    "report-default": (CONGRESS, "warning"),  # only with --doc report
+}
+
+# Bad files: each gives one line and exit code 2. (content, message code)
+BAD_FILES = {
+    "yaml-syntax": ("kind: dai-hoi\norg: {name: X\n", "yaml_syntax"),
+    "tab": ("kind: dai-hoi\norg:\n\tname: X\n", "yaml_tab"),
+    "duplicate-key": (CONGRESS + "ordinal: 13\n", "duplicate_key"),
+    "unknown-key": (CONGRESS + "ordinl: 13\n", "extra_forbidden"),
+    "wrong-type": (CONGRESS.replace("ordinal: 12", "ordinal: mười hai"), "expected_int"),
+    "missing-field": (CONGRESS.replace("ordinal: 12\n", ""), "missing"),
+    "empty-value": (CONGRESS.replace("ordinal: 12", "ordinal:"), "missing_value"),
+    "unknown-kind": ("kind: hop-chi-bo\n", "unknown_kind"),
+    "empty-file": ("", "empty_file"),
+    "not-mapping": ("- a\n- b\n", "not_mapping"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary_file"),
+    "not-utf8": ("kind: dai-hoi\norg: {name: Đảng bộ}\n".encode("cp1258", errors="replace")
+                 .replace(b"?", b"\xd0"), "not_utf8"),
+    "billion-laughs": ("kind: dai-hoi\na: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6)),
+        "too_many_nodes"),
+    "too-large": ("kind: dai-hoi\n# " + "x" * (1 << 20) + "\n", "file_too_large"),
+    "merge-key": ("kind: dai-hoi\nbase: &b {name: X}\norg:\n  <<: *b\n", "merge_key"),
+}
