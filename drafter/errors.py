@@ -28,7 +28,7 @@ class Issue:
             message += translate("did_you_mean", lang, name=args["suggest"])
         if "check" in args:
             message += f" [{args['check']}]"
-        return f"{where}:{prefix}{field_part} {message}"
+        return " ".join(f"{where}:{prefix}{field_part} {message}".split("\n"))  # always one line
 
 
 class DrafterError(Exception):

@@ -78,8 +78,8 @@ def load_text(text: str, file: str = "<string>") -> Loaded:
         code = "yaml_tab" if "\\t" in problem or "tab" in problem else "yaml_syntax"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise fail(file, code, line=line, col=col, problem=problem) from None
-    except yaml.YAMLError as exc:
-        raise fail(file, "yaml_syntax", problem=str(exc)) from None
+    except yaml.YAMLError as exc:  # e.g. a control character: PyYAML's reader has no mark here
+        raise fail(file, "yaml_syntax", problem=str(exc).splitlines()[0]) from None
     if root is None:
         raise fail(file, "empty_file")
     if not isinstance(root, yaml.MappingNode):
