@@ -106,6 +106,7 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
            update: bool = typer.Option(False, "--update", help="Ghi lại tệp chuẩn theo kết quả hiện tại."),
            format: str = typer.Option("txt,md,html,docx", "--format", help="Các định dạng, cách nhau bởi dấu phẩy."),
            templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan."),
+           reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="Tệp DOCX mẫu của cơ quan."),
            lang: Optional[str] = LangOpt):
     """So sánh kết quả với tệp chuẩn (golden); --update để chấp nhận thay đổi."""
     from . import golden as golden_files
@@ -118,7 +119,8 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
         for fmt in formats:
             if fmt not in golden_files.FORMATS:
                 raise fail("--format", "unknown_format", name=fmt, allowed=", ".join(golden_files.FORMATS))
-        return golden_files.run(directory, formats, update, search_path(templates))
+        return golden_files.run(directory, formats, update, search_path(templates),
+                                str(reference_doc) if reference_doc else None)
 
     outcome = _run(job, lang)
     lg = language(lang)

@@ -46,7 +46,8 @@ def sources(directory: Path) -> list[Path]:
     return sorted(found)
 
 
-def expected_files(source: Path, formats: tuple[str, ...], search_path=()) -> dict[str, str]:
+def expected_files(source: Path, formats: tuple[str, ...], search_path=(),
+                   reference_doc: str | None = None) -> dict[str, str]:
     """Golden file name -> content, for one YAML."""
     name = source.stem
     out: dict[str, str] = {}
@@ -55,7 +56,8 @@ def expected_files(source: Path, formats: tuple[str, ...], search_path=()) -> di
             from .writers.docx.dump import dump
 
             for doc, stem in (("article", name), ("report", f"{name}.report")):
-                data = render_file(source, Options(format="docx", doc=doc, search_path=search_path)).data
+                options = Options(format="docx", doc=doc, search_path=search_path, reference_doc=reference_doc)
+                data = render_file(source, options).data
                 out[f"{stem}.docx.dump"] = dump(data)
                 out[f"{stem}.docx.sha256"] = hashlib.sha256(data).hexdigest() + "\n"
         else:
@@ -67,13 +69,13 @@ def expected_files(source: Path, formats: tuple[str, ...], search_path=()) -> di
 
 
 def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool = False,
-        search_path: tuple[str, ...] = ()) -> Outcome:
+        search_path: tuple[str, ...] = (), reference_doc: str | None = None) -> Outcome:
     directory = Path(directory)
     outcome = Outcome()
     yamls = sources(directory)
     for source in yamls:
         try:
-            expected = expected_files(source, formats, search_path)
+            expected = expected_files(source, formats, search_path, reference_doc)
         except DrafterError as exc:
             outcome.errors.append(exc)
             continue

@@ -24,7 +24,7 @@ from pathlib import Path
 TWO_LEVEL_SINCE = dt.date(2025, 7, 1)
 ABOLISHED = ("huyện", "quận", "thị xã", "thị trấn")
 _LEVEL1 = {"tỉnh": "tỉnh", "thành phố trung ương": "thành phố"}
-_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?|xã|phường|đặc khu|thị trấn|huyện|quận|thị xã)\s+")
+_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?|xã|phường|đặc khu|thị trấn|huyện|quận|thị xã)\s+", re.I)
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 MAX_SUGGESTIONS = 3
 
@@ -85,7 +85,8 @@ def _clean(name: str) -> str:
 
 
 def _strip_prefix(name: str) -> str:
-    return _PREFIX.sub("", _clean(name), count=1) if _PREFIX.match(_clean(name).lower()) else _clean(name)
+    """"Phường Phù Vân" -> "Phù Vân": the data and some users write the kind."""
+    return _PREFIX.sub("", _clean(name), count=1)
 
 
 def _data_path() -> Path | None:
@@ -161,7 +162,8 @@ def _level1(index: _Index, kind: str, name: str, historical: bool) -> Result:
     same = [u for u in index.provinces if u.kind == kind and u.key == k]
     if same:
         return Result(True, provinces=[same[0].label()])
-    suggestions = _suggest(index.provinces, kind, name)
+    exact = [u.label() for u in index.provinces if u.key == k]  # "tỉnh Hà Nội"
+    suggestions = _merge(exact, _suggest(index.provinces, kind, name))
     if historical:
         return Result(None, suggestions, note="before_2025")
     if kind == "thành phố":  # maybe a provincial city of before 2025

@@ -107,3 +107,28 @@ def test_fixture_form(drafter_golden, tmp_path):
     folder = small_dir(tmp_path)
     outcome = drafter_golden(folder, formats=("txt", "md", "html"))
     assert outcome.ok
+
+
+def test_docx_goldens_show_a_changed_margin_and_style(tmp_path):
+    import docx
+    from docx.shared import Mm, Pt
+
+    folder = small_dir(tmp_path, names=("vinh-loc-kiem-diem-2023",))
+    office = tmp_path / "office.docx"
+
+    def reference(left_mm, body_pt):
+        document = docx.Document()
+        document.sections[0].left_margin = Mm(left_mm)
+        document.styles.add_style("Body", 1).font.size = Pt(body_pt)
+        document.save(office)
+
+    reference(30, 14)
+    args = ["golden", str(folder), "--format", "docx", "--reference-doc", str(office)]
+    assert runner.invoke(app, args + ["--update"]).exit_code == 0
+    assert runner.invoke(app, args).exit_code == 0  # stable across runs
+    reference(35, 13)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "-  margins top 20, bottom 20, left 30" in result.output or "left 30" in result.output
+    assert any(l.startswith("+") and "left 35" in l for l in result.output.splitlines())
+    assert any(l.startswith("+") and "Body (paragraph" in l and "13pt" in l for l in result.output.splitlines())
