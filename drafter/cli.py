@@ -8,7 +8,9 @@ from typing import Optional
 
 import typer
 
+# rich_markup_mode=None: plain help, so `drafter --help` does not import rich (start-up time)
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None,
                   help="drafter: soạn tin bài và báo cáo về đại hội, hội nghị của Đảng từ tệp YAML.")
 
 LangOpt = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.")
@@ -146,7 +148,8 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
         raise typer.Exit(1)
 
 
-templates_app = typer.Typer(help="Xem, sao chép và kiểm tra các mẫu câu chữ (Jinja).", no_args_is_help=True)
+templates_app = typer.Typer(help="Xem, sao chép và kiểm tra các mẫu câu chữ (Jinja).", no_args_is_help=True,
+                            rich_markup_mode=None)
 app.add_typer(templates_app, name="templates")
 TemplatesOpt = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan.")
 
@@ -220,9 +223,9 @@ def schema():
     """In JSON Schema của tệp YAML (để VS Code gợi ý trường)."""
     import json
 
-    from .model import Document
+    from .model.docs import json_schema
 
-    typer.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
 def main():

@@ -24,7 +24,7 @@ from pathlib import Path
 TWO_LEVEL_SINCE = dt.date(2025, 7, 1)
 ABOLISHED = ("huyện", "quận", "thị xã", "thị trấn")
 _LEVEL1 = {"tỉnh": "tỉnh", "thành phố trung ương": "thành phố"}
-_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?|xã|phường|đặc khu|thị trấn|huyện|quận|thị xã)\s+", re.I)
+_PREFIX = re.compile(r"^(?:(?:tỉnh|thành phố|tp|xã|phường|đặc khu|thị trấn|huyện|quận|thị xã)\s+|tp\.\s*)", re.I)
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 MAX_SUGGESTIONS = 3
 
@@ -86,7 +86,7 @@ def _clean(name: str) -> str:
 
 def _strip_prefix(name: str) -> str:
     """"Phường Phù Vân" -> "Phù Vân": the data and some users write the kind."""
-    return _PREFIX.sub("", _clean(name), count=1)
+    return _PREFIX.sub("", " ".join(unicodedata.normalize("NFC", name).split()), count=1)
 
 
 def _data_path() -> Path | None:

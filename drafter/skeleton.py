@@ -10,6 +10,7 @@ import typing
 from pydantic import BaseModel
 
 from .model import KINDS
+from .model.docs import field_docs
 from .validate import _model_in
 
 HEADER = """\
@@ -30,13 +31,14 @@ def skeleton(kind: str) -> str:
 
 def _fields(model: type[BaseModel], indent: str, commented: bool, depth: int, skip=()) -> list[str]:
     out: list[str] = []
+    docs = field_docs(model)
     for name, field in model.model_fields.items():
         if name in skip:
             continue
         off = commented or not field.is_required()
         mark = "# " if off else ""
-        if field.description:
-            out.append(f"{indent}# {field.description.splitlines()[0]}")
+        if name in docs:
+            out.append(f"{indent}# {docs[name].splitlines()[0]}")
         inner = _model_in(field.annotation)
         is_list = typing.get_origin(_unwrap(field.annotation)) is list
         if inner is not None and depth < MAX_DEPTH:

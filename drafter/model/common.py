@@ -25,8 +25,8 @@ Number = int | Decimal
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
-                              use_attribute_docstrings=True)
+    # Attribute docstrings describe fields; model/docs.py reads them for the schema.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class Person(Model):
