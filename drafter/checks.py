@@ -211,11 +211,11 @@ def _places(event: EventBase) -> Iterator[Problem]:
         place = org.place if org else None
         if place is None:
             continue
-        result = lookup(place.kind, place.name, place.province)
+        result = lookup(place.kind, place.name, place.province, on=event.date)
         if result.found is False:
             yield Problem("place-exists", f"{field}.place.name", "place_unknown", WARNING,
                           {"kind": place.kind, "name": place.name,
-                           "nearest": ", ".join(result.suggestions) or "—"})
+                           "nearest": "; ".join(result.suggestions) or "—"})
 
 
 def _held(role: str, previous: str) -> bool:

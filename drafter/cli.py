@@ -15,6 +15,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 LangOpt = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.")
 StrictOpt = typer.Option(False, "--strict", help="Coi cảnh báo là lỗi.")
+EncodingOpt = typer.Option(None, "--from-encoding", help="Chuyển tệp từ bảng mã cũ: tcvn3, vni, cp1258.")
 
 
 def _run(fn, lang: str | None):
@@ -45,7 +46,8 @@ def _fail(exc, lang: str | None):
 
 @app.command()
 def validate(files: list[Path] = typer.Argument(..., help="Các tệp YAML cần kiểm tra."),
-             strict: bool = StrictOpt, lang: Optional[str] = LangOpt):
+             strict: bool = StrictOpt, from_encoding: Optional[str] = EncodingOpt,
+             lang: Optional[str] = LangOpt):
     """Kiểm tra tệp YAML và số liệu: mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
     from .checks import check
     from .errors import DrafterError, Issue
@@ -56,7 +58,7 @@ def validate(files: list[Path] = typer.Argument(..., help="Các tệp YAML cần
     issues: list[Issue] = []
     for path in files:  # every file is checked, then all problems are reported at once
         try:
-            loaded = load_file(path)
+            loaded = load_file(path, from_encoding)
             for warning in check(validate_model(loaded), loaded, strict=strict):
                 typer.echo(warning.format(language(lang)), err=True)
         except DrafterError as exc:
@@ -75,6 +77,7 @@ def render(file: Path = typer.Argument(..., help="Tệp YAML."),
            reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="Tệp DOCX mẫu lấy kiểu chữ, khổ giấy."),
            variant: Optional[int] = typer.Option(None, "--variant", min=0, help="Chọn cố định cách diễn đạt thứ N (0, 1, 2…)."),
            strict: bool = StrictOpt,
+           from_encoding: Optional[str] = EncodingOpt,
            lang: Optional[str] = LangOpt):
     """Soạn bài từ tệp YAML."""
     from .errors import fail
@@ -91,7 +94,7 @@ def render(file: Path = typer.Argument(..., help="Tệp YAML."),
         options = Options(format=format, doc=doc, template=template,
                           search_path=search_path(templates),
                           reference_doc=str(reference_doc) if reference_doc else None,
-                          variant=variant, strict=strict)
+                          variant=variant, strict=strict, from_encoding=from_encoding)
         result = render_file(file, options)
         for warning in result.warnings:
             typer.echo(warning.format(language(lang)), err=True)

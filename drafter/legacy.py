@@ -52,7 +52,8 @@ _SYLLABLE = re.compile("(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx]
 _GENUINE = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
 
 
-def _name(encoding: str) -> str:
+def canonical(encoding: str) -> str:
+    """'Windows-1258', 'ABC', 'TCVN' … -> the names ENCODINGS uses."""
     key = encoding.strip().lower().replace("_", "-")
     return _ALIASES.get(key, key)
 
@@ -190,7 +191,7 @@ def convert(data: str | bytes, encoding: str) -> str:
     decoded; other characters are kept. Raises LookupError for an unknown
     encoding and UnicodeDecodeError when bytes do not fit a codec.
     """
-    name = _name(encoding)
+    name = canonical(encoding)
     if name in ("tcvn3", "vni"):
         text = _latin(data) if isinstance(data, bytes) else data
         text = _from_tcvn3(text) if name == "tcvn3" else _from_vni(text)

@@ -35,20 +35,41 @@ class Loaded:
         return self.marks.get(loc, (None, None))
 
 
-def decode(raw: bytes, file: str) -> str:
+def decode(raw: bytes, file: str, from_encoding: str | None = None) -> str:
+    """Unicode NFC text of a file. Legacy Vietnamese encodings are recognised and refused
+    with the fix named; they are converted only when asked (--from-encoding)."""
+    from . import legacy
+
     if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise fail(file, "binary_file")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = raw.decode("utf-16")
+        text, utf8, pos = raw.decode("utf-16"), True, None
     else:
         try:
-            text = raw.decode("utf-8-sig")
+            text, utf8, pos = raw.decode("utf-8-sig"), True, None
         except UnicodeDecodeError as exc:
-            raise fail(file, "not_utf8", pos=exc.start) from None
+            text, utf8, pos = None, False, exc.start
+    if from_encoding:
+        encoding = legacy.canonical(from_encoding)
+        if encoding not in legacy.ENCODINGS:
+            raise fail(file, "unknown_encoding", encoding=from_encoding, allowed=", ".join(legacy.ENCODINGS))
+        if utf8 and encoding == "cp1258":  # re-decoding UTF-8 as cp1258 would garble it
+            raise fail(file, "already_utf8", encoding=encoding)
+        text = legacy.convert(text if utf8 else raw, encoding)
+    elif not utf8:
+        encoding = legacy.detect_bytes(raw)
+        if encoding in legacy.ENCODINGS:
+            raise fail(file, "legacy_encoding", encoding=encoding)
+        raise fail(file, "not_utf8", pos=pos)
+    else:
+        encoding = legacy.detect_text(text)
+        if encoding:
+            font = ".VnTime (TCVN3)" if encoding == "tcvn3" else "VNI-Times"
+            raise fail(file, "legacy_font", encoding=encoding, font=font)
     return unicodedata.normalize("NFC", text)
 
 
-def read_text(path: Path | str) -> str:
+def read_text(path: Path | str, from_encoding: str | None = None) -> str:
     path = Path(path)
     file = str(path)
     try:
@@ -62,11 +83,11 @@ def read_text(path: Path | str) -> str:
         raise fail(file, "file_unreadable", reason="is a directory") from None
     except OSError as exc:
         raise fail(file, "file_unreadable", reason=exc.strerror or str(exc)) from None
-    return decode(raw, file)
+    return decode(raw, file, from_encoding)
 
 
-def load_file(path: Path | str) -> Loaded:
-    return load_text(read_text(path), str(path))
+def load_file(path: Path | str, from_encoding: str | None = None) -> Loaded:
+    return load_text(read_text(path, from_encoding), str(path))
 
 
 def load_text(text: str, file: str = "<string>") -> Loaded:

@@ -13,6 +13,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "binary_file": ("tệp không phải văn bản (có byte NUL)", "not a text file (contains NUL bytes)"),
     "not_utf8": ("tệp không phải UTF-8 (byte lạ ở vị trí {pos}); hãy lưu lại với bảng mã UTF-8",
                  "file is not UTF-8 (bad byte at offset {pos}); save it again as UTF-8"),
+    "legacy_encoding": ("tệp lưu bằng bảng mã {encoding}, không phải UTF-8; hãy lưu lại với bảng mã UTF-8 "
+                        "hoặc chạy với --from-encoding {encoding}",
+                        "the file is in the {encoding} encoding, not UTF-8; save it as UTF-8 or run with "
+                        "--from-encoding {encoding}"),
+    "legacy_font": ("chữ trong tệp gõ bằng phông {font} rồi dán vào; hãy chuyển mã sang Unicode (Unikey: "
+                    "Công cụ chuyển mã) hoặc chạy với --from-encoding {encoding}",
+                    "the text was typed in the {font} font and pasted; convert it to Unicode (Unikey's "
+                    "converter) or run with --from-encoding {encoding}"),
+    "unknown_encoding": ("không biết bảng mã '{encoding}' (có: {allowed})", "unknown encoding '{encoding}' (known: {allowed})"),
+    "already_utf8": ("tệp đã là UTF-8, không chuyển từ {encoding}", "the file is UTF-8 already; not converting from {encoding}"),
     "empty_file": ("tệp rỗng: cần ít nhất trường kind", "empty file: at least the kind field is needed"),
     "yaml_syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
     "yaml_tab": ("dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",

@@ -26,6 +26,7 @@ class Options:
     reference_doc: str | None = None  # DOCX whose styles and page set-up are used
     variant: int | None = None  # fixes every pick() to its N-th phrasing
     strict: bool = False  # consistency warnings become errors
+    from_encoding: str | None = None  # convert a legacy-encoded file (tcvn3, vni, cp1258)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Output:
 
 def render_file(path: str | Path, options: Options = Options()) -> Output:
     writer = writer_for(options.format)
-    loaded = load_file(path)
+    loaded = load_file(path, options.from_encoding)
     event = validate(loaded)
     warnings = check(event, loaded, options.doc, options.strict)
     rendered = render_event(event, options, base_dir=Path(path).parent)

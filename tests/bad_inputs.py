@@ -30,6 +30,8 @@ CHECKS = {
     "term-length": (CONGRESS.replace("Chi bộ Thôn 3", "Đảng bộ xã A").replace("2025-2027", "2025-2029"), "warning"),
     "image-path": (CONGRESS + "photos: [{caption: Toàn cảnh, file: ../../etc/passwd}]\n", "error"),
     "report-default": (CONGRESS, "warning"),  # only with --doc report
+    "place-exists": (YEAR_END.replace("org: {name: Đảng bộ xã An Hòa}",
+                                      "org: {name: Đảng bộ xã A, place: {kind: xã, name: Vinh Dieu}}"), "warning"),
 }
 
 # Bad files: each gives one line and exit code 2. (content, message code)
@@ -53,3 +55,20 @@ BAD_FILES = {
     "too-large": ("kind: dai-hoi\n# " + "x" * (1 << 20) + "\n", "file_too_large"),
     "merge-key": ("kind: dai-hoi\nbase: &b {name: X}\norg:\n  <<: *b\n", "merge_key"),
 }
+
+
+def _legacy_cases():
+    """A real example file in each legacy form an office may send."""
+    from test_legacy import to_cp1258, to_tcvn3, to_vni
+
+    from conftest import EXAMPLES
+
+    text = (EXAMPLES / "vinh-loc-kiem-diem-2023.yaml").read_text(encoding="utf-8")
+    return {
+        "legacy-cp1258": (to_cp1258(text), "legacy_encoding"),
+        "legacy-tcvn3-pasted": (to_tcvn3(text), "legacy_font"),
+        "legacy-vni-pasted": (to_vni(text), "legacy_font"),
+    }
+
+
+BAD_FILES.update(_legacy_cases())

@@ -92,3 +92,16 @@ def test_every_bad_input_class_is_documented():
     assert sorted(rows) == sorted(BAD_FILES)
     for name, (_, code) in BAD_FILES.items():
         assert rows[name][1] == code, name
+
+
+@pytest.mark.parametrize("name, encoding", [("legacy-cp1258", "cp1258"), ("legacy-tcvn3-pasted", "tcvn3"),
+                                            ("legacy-vni-pasted", "vni")])
+def test_legacy_files_convert_with_the_flag(write, name, encoding):
+    from conftest import EXAMPLES
+
+    content, _ = BAD_FILES[name]
+    path = write(content)
+    converted = runner.invoke(app, ["render", str(path), "--from-encoding", encoding])
+    original = runner.invoke(app, ["render", str(EXAMPLES / "vinh-loc-kiem-diem-2023.yaml")])
+    assert converted.exit_code == 0, converted.stderr
+    assert converted.stdout == original.stdout
