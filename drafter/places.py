@@ -17,7 +17,7 @@ import difflib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -114,10 +114,57 @@ def _data() -> _Index | None:
     path = _data_path()
     if path is None:
         return None
+    cached = _cached_index(path)
+    if cached is not None:
+        return cached
     try:
         raw = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
+    index = _build(raw)
+    _store_index(path, index)
+    return index
+
+
+def _cache_file(path: Path) -> Path | None:
+    from .cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    stat = path.stat()
+    return folder / f"places-{stat.st_size}-{int(stat.st_mtime)}.json"
+
+
+def _cached_index(path: Path) -> _Index | None:
+    """The index built on an earlier run (plain JSON, with the normalised keys precomputed)."""
+    target = _cache_file(path)
+    try:
+        rows = json.loads(target.read_text(encoding="utf-8")) if target else None
+    except (OSError, ValueError):
+        return None
+    if not isinstance(rows, dict):
+        return None
+    try:
+        return _Index([_Unit(*r) for r in rows["provinces"]], [_Unit(*r) for r in rows["wards"]])
+    except (KeyError, TypeError):
+        return None
+
+
+def _store_index(path: Path, index: _Index) -> None:
+    target = _cache_file(path)
+    if target is None:
+        return
+    from .output import write_atomic
+
+    rows = {"provinces": [astuple(u) for u in index.provinces], "wards": [astuple(u) for u in index.wards]}
+    try:
+        write_atomic(target, json.dumps(rows, ensure_ascii=False))
+    except Exception:  # a cache that cannot be written is no error
+        pass
+
+
+def _build(raw) -> _Index:
     provinces, wards = [], []
     for p in raw:
         kind = _LEVEL1.get(p.get("division_type"), "tỉnh")

@@ -159,11 +159,24 @@ class SearchPathLoader(jinja2.BaseLoader):
         return sorted({n for loader in self.loaders for n in loader.list_templates()})
 
 
+def _bytecode_cache():
+    """Compiled templates kept between runs (keyed by source checksum): compiling the built-in
+    templates is most of a cold `drafter render`."""
+    from .cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    (folder / "jinja").mkdir(exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder / "jinja"))
+
+
 @lru_cache(maxsize=16)
 def environment(search_path: tuple[str, ...] = ()) -> SandboxedEnvironment:
     """One compiled-template cache per search path: office folders first, built-ins last."""
     env = SandboxedEnvironment(
         loader=SearchPathLoader([*search_path, str(BUILTIN_DIR)]),
+        bytecode_cache=_bytecode_cache(),
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False,
         finalize=_finalize, auto_reload=False,
     )
