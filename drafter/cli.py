@@ -30,6 +30,31 @@ def _run(fn, lang: str | None):
         raise typer.Exit(130)
 
 
+def _batch(files, outdir, formats, options, jobs, lang) -> int:
+    """Batch render with a progress bar on a terminal (none when piped); exit 1 if any failed."""
+    from . import batch
+    from .filters import number
+    from .messages import translate
+
+    def run(progress=None):
+        return batch.run(files, outdir, formats, options, jobs, lang, progress)
+
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task(translate("batch_progress", lang), total=None)
+            summary = run(lambda done, total: bar.update(task, completed=done, total=total))
+    else:
+        summary = run()
+    for done in summary.results:
+        for line in done.warnings + done.problems:
+            typer.echo(line, err=True)
+    typer.echo(translate("batch_summary", lang, rendered=summary.rendered, failed=summary.failed,
+                         files=summary.files, seconds=number(round(summary.seconds, 2))), err=True)
+    return 1 if summary.failed else 0
+
+
 def search_path(templates: list[Path]) -> tuple[str, ...]:
     """--templates folders first, then those of drafter.toml, then (implicitly) the built-ins."""
     from .project import template_dirs
@@ -68,9 +93,10 @@ def validate(files: list[Path] = typer.Argument(..., help="Các tệp YAML cần
 
 
 @app.command()
-def render(file: Path = typer.Argument(..., help="Tệp YAML."),
-           format: str = typer.Option("txt", "--format", "-f", help="txt, md, html hoặc docx."),
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp kết quả (mặc định: in ra màn hình)."),
+def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhiều tệp, thư mục: soạn hàng loạt)."),
+           format: str = typer.Option("txt", "--format", "-f", help="txt, md, html, docx; nhiều định dạng: docx,html."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp kết quả (mặc định: in ra màn hình); thư mục khi soạn hàng loạt."),
+           jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Số tiến trình khi soạn hàng loạt (mặc định: số CPU)."),
            doc: str = typer.Option("article", "--doc", help="article (tin bài) hoặc report (báo cáo)."),
            template: Optional[str] = typer.Option(None, "--template", help="Kiểu bài, ví dụ bai, tin; hoặc tên tệp mẫu."),
            templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan (ưu tiên hơn mẫu có sẵn)."),
@@ -85,16 +111,28 @@ def render(file: Path = typer.Argument(..., help="Tệp YAML."),
     from .output import write_atomic
     from .pipeline import Options, render_file, writer_for
 
-    def job():
-        writer = writer_for(format)
+    formats = tuple(f.strip() for f in format.split(",") if f.strip())
+
+    def options_for(fmt):
+        for name in formats:
+            writer_for(name)
         if doc not in ("article", "report"):
             raise fail("--doc", "expected_one_of", allowed="article, report")
-        if writer.binary and output is None:
-            raise fail("--format", "binary_to_stdout", name=format)
-        options = Options(format=format, doc=doc, template=template,
-                          search_path=search_path(templates),
-                          reference_doc=str(reference_doc) if reference_doc else None,
-                          variant=variant, strict=strict, from_encoding=from_encoding)
+        return Options(format=fmt, doc=doc, template=template, search_path=search_path(templates),
+                       reference_doc=str(reference_doc) if reference_doc else None,
+                       variant=variant, strict=strict, from_encoding=from_encoding)
+
+    if len(files) > 1 or files[0].is_dir() or len(formats) > 1:
+        options = _run(lambda: options_for(formats[0]), lang)
+        if output is None:
+            _fail(fail("-o", "batch_needs_outdir"), lang)
+        raise typer.Exit(_batch(files, output, formats, options, jobs, language(lang)))
+    file = files[0]
+
+    def job():
+        options = options_for(formats[0] if formats else "")
+        if writer_for(options.format).binary and output is None:
+            raise fail("--format", "binary_to_stdout", name=options.format)
         result = render_file(file, options)
         for warning in result.warnings:
             typer.echo(warning.format(language(lang)), err=True)

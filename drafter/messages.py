@@ -107,6 +107,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{kind} '{name}' is not in the list of administrative units; nearest: {nearest}"),
     "template_timeout": ("mẫu chạy quá {limit} giây (vòng lặp không dừng?)", "template ran over {limit} s (an endless loop?)"),
     "template_too_large": ("mẫu sinh ra quá {limit} ký tự", "template produced over {limit} characters"),
+    "batch_needs_outdir": ("soạn nhiều tệp hoặc nhiều định dạng cần -o THƯ_MỤC", "several files or formats need -o FOLDER"),
+    "batch_progress": ("Đang soạn", "Rendering"),
+    "batch_summary": ("Đã soạn {rendered} tài liệu ({files} tệp), lỗi {failed}, trong {seconds} giây",
+                      "rendered {rendered} document(s) ({files} files), {failed} failed, in {seconds} s"),
     # rendering
     "template_not_found": ("không tìm thấy mẫu '{name}'", "template '{name}' not found"),
     "template_syntax": ("lỗi cú pháp mẫu: {detail}", "template syntax error: {detail}"),

@@ -32,10 +32,12 @@ class Writer:
     binary: bool
     target: str  # "module:function", imported on first use
 
-    def write(self, doc: Rendered) -> str | bytes:
+    def load(self) -> Callable[[Rendered], str | bytes]:
         module, func = self.target.split(":")
-        fn: Callable[[Rendered], str | bytes] = getattr(import_module(module, __package__), func)
-        return fn(doc)
+        return getattr(import_module(module, __package__), func)
+
+    def write(self, doc: Rendered) -> str | bytes:
+        return self.load()(doc)
 
 
 WRITERS = {

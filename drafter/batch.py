@@ -1,0 +1,150 @@
+"""Many documents at once: `drafter render a.yaml b.yaml DIR -o OUTDIR --format docx,html --jobs N`.
+
+Workers are processes, each warmed once (templates compiled, the DOCX base zipped), fed in
+chunks. A bad file is reported and skipped; the rest go on. Output names are slugs of the
+input names, made unique, and can never leave OUTDIR.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from .errors import DrafterError
+from .golden import SUFFIX
+from .output import write_atomic
+from .pipeline import Options, render_file
+from .writers import WRITERS
+
+
+@dataclass(frozen=True)
+class Task:
+    source: Path
+    stem: str  # output name without extension, unique within the batch
+
+
+@dataclass
+class Done:
+    source: Path
+    written: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # formatted lines; empty when it worked
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    rendered: int
+    failed: int
+    files: int
+    seconds: float
+    results: list[Done]
+
+
+def collect(inputs: list[Path]) -> list[Path]:
+    """YAML files named, and those under folders named (golden folders excluded), in order."""
+    found: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            found += sorted(p for p in item.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")
+                            and not any(part.endswith(SUFFIX) for part in p.relative_to(item).parts))
+        else:
+            found.append(item)
+    return list(dict.fromkeys(found))
+
+
+def stems(sources: list[Path]) -> list[str]:
+    """"Đại hội Chi bộ 3.yaml" -> "dai-hoi-chi-bo-3"; a second one of the same name gets "-2"."""
+    from slugify import slugify
+
+    taken: set[str] = set()
+    out = []
+    for source in sources:
+        base = slugify(source.stem) or "tai-lieu"
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name)
+        out.append(name)
+    return out
+
+
+def run(inputs: list[Path], outdir: Path, formats: tuple[str, ...], options: Options, jobs: int | None = None,
+        lang: str = "vi", progress: Callable[[int, int], None] | None = None) -> Summary:
+    started = time.perf_counter()
+    sources = collect(inputs)
+    tasks = [Task(s, stem) for s, stem in zip(sources, stems(sources))]
+    outdir.mkdir(parents=True, exist_ok=True)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
+    work = _Worker(outdir.resolve(), formats, options, lang, tuple(s.resolve() for s in sources))
+    results: list[Done] = []
+    if jobs == 1:
+        iterator = map(work, tasks)
+        pool = None
+    else:
+        pool = multiprocessing.get_context(_start_method()).Pool(jobs, initializer=_warm, initargs=(formats,))
+        iterator = pool.imap_unordered(work, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8) or 1)))
+    try:
+        for done in iterator:
+            results.append(done)
+            if progress:
+                progress(len(results), len(tasks))
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    results.sort(key=lambda d: str(d.source))
+    failed = sum(1 for d in results if d.problems)
+    return Summary(len(results) - failed, failed, sum(len(d.written) for d in results),
+                   time.perf_counter() - started, results)
+
+
+def _start_method() -> str:
+    # fork: workers inherit the warm interpreter; elsewhere the platform default
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else multiprocessing.get_start_method()
+
+
+def _warm(formats) -> None:
+    """Import what the formats need once per worker, before the first document."""
+    for fmt in formats:
+        WRITERS[fmt].load()
+    if "docx" in formats:
+        from .writers.docx.package import base_bytes
+
+        base_bytes()
+
+
+@dataclass(frozen=True)
+class _Worker:
+    outdir: Path
+    formats: tuple[str, ...]
+    options: Options
+    lang: str
+    inputs: tuple[Path, ...]
+
+    def __call__(self, task: Task) -> Done:
+        done = Done(task.source)
+        try:
+            outputs = []
+            for fmt in self.formats:  # render every format first: a bad file writes nothing
+                result = render_file(task.source, replace(self.options, format=fmt))
+                outputs.append((self._target(task.stem, fmt), result.data))
+                done.warnings += [w.format(self.lang) for w in result.warnings]
+            for target, data in outputs:
+                write_atomic(target, data, inputs=self.inputs)
+                done.written.append(target)
+        except DrafterError as exc:
+            done.problems = exc.format(self.lang).splitlines()
+        except Exception as exc:  # a bug must not stop the batch; it is reported like bad input
+            done.problems = [f"{task.source}: lỗi nội bộ / internal error: {type(exc).__name__}: {exc}"]
+        return done
+
+    def _target(self, stem: str, fmt: str) -> Path:
+        suffix = "-bao-cao" if self.options.doc == "report" else ""
+        target = (self.outdir / f"{stem}{suffix}{WRITERS[fmt].extension}").resolve()
+        if not target.is_relative_to(self.outdir):  # slugs have no "/", but never trust a name
+            raise ValueError(f"output {target} outside {self.outdir}")
+        return target
