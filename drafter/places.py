@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from dataclasses import astuple, dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 TWO_LEVEL_SINCE = dt.date(2025, 7, 1)
@@ -187,6 +187,7 @@ def data_source() -> str | None:
         return None
 
 
+@lru_cache(maxsize=4096)  # a batch names the same places again and again
 def lookup(kind: str, name: str, province: str | None = None, *, on: dt.date | None = None) -> Result:
     """Check a unit such as ("xã", "Vĩnh Lộc", "Thanh Hóa"); `on` is the event's date."""
     kind = _clean(kind).lower()

@@ -36,7 +36,9 @@ CHECKS = {
 
 # Bad files: each gives one line and exit code 2. (content, message code)
 BAD_FILES = {
-    "yaml-syntax": ("kind: dai-hoi\norg: {name: X\n", "yaml_syntax"),
+    "yaml-syntax": ("kind: dai-hoi\norg:\n  name: X\n   short: Y\n", "yaml_colon"),
+    "yaml-brace": ("kind: dai-hoi\norg: {name: X\n", "yaml_brace"),
+    "yaml-quote": ("kind: dai-hoi\norg: {name: \"X}\n", "yaml_quote"),
     "tab": ("kind: dai-hoi\norg:\n\tname: X\n", "yaml_tab"),
     "duplicate-key": (CONGRESS + "ordinal: 13\n", "duplicate_key"),
     "unknown-key": (CONGRESS + "ordinl: 13\n", "extra_forbidden"),

@@ -15,8 +15,10 @@ needs_data = pytest.mark.skipif(importlib.util.find_spec("vietnam_provinces") is
 @pytest.fixture
 def fresh_cache():
     places._data.cache_clear()
+    places.lookup.cache_clear()
     yield
     places._data.cache_clear()
+    places.lookup.cache_clear()
 
 
 @needs_data
