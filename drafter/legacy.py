@@ -52,6 +52,14 @@ _SYLLABLE = re.compile("(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx]
 _GENUINE = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
 
 
+# Characters legacy pastes produce that genuine Vietnamese text never has: without one of
+# them a text cannot be a paste, and the syllable scoring below is skipped.
+_VIETNAMESE = frozenset(unicodedata.normalize("NFC", c) for c in TCVN3.values()) | frozenset(
+    c for value in VNI.values() for c in value)
+_SUSPECT = re.compile("[" + re.escape("".join(sorted((_TCVN3_MARKS | _VNI_MARKS) - _VIETNAMESE
+                                                     - {c.upper() for c in _VIETNAMESE}))) + "]")
+
+
 def canonical(encoding: str) -> str:
     """'Windows-1258', 'ABC', 'TCVN' … -> the names ENCODINGS uses."""
     key = encoding.strip().lower().replace("_", "-")
@@ -165,6 +173,8 @@ def detect_text(text: str) -> str | None:
     Needs several words that are garbled as they stand and become valid
     syllables once converted, and few letters that only real Unicode has.
     """
+    if not _SUSPECT.search(text):  # fast path: nothing a legacy paste leaves behind
+        return None
     words = Counter(w for w in _WORD.findall(text) if not w.isascii())
     genuine = len(_GENUINE.findall(text))
     best, best_gain = None, 0

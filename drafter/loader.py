@@ -17,6 +17,7 @@ import yaml
 from .errors import fail
 
 MAX_BYTES = 1 << 20
+_STR = "tag:yaml.org,2002:str"
 MAX_NODES = 50_000
 
 Loc = tuple[int | str, ...]
@@ -138,6 +139,8 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == _STR:  # most values: no constructor needed
+            return node.value
         try:
             return self.scalars.construct_object(node)
         except (yaml.YAMLError, ValueError):
