@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import DrafterError
-from .golden import SUFFIX
+from .golden import sources
 from .output import write_atomic
 from .pipeline import Options, render_file
 from .writers import WRITERS
@@ -48,8 +48,7 @@ def collect(inputs: list[Path]) -> list[Path]:
     found: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            found += sorted(p for p in item.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")
-                            and not any(part.endswith(SUFFIX) for part in p.relative_to(item).parts))
+            found += sources(item)
         else:
             found.append(item)
     return list(dict.fromkeys(found))

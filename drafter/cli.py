@@ -179,6 +179,8 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
     if update:
         for path in outcome.updated:
             typer.echo(f"{path}: {translate('golden_updated', lg)}")
+        for path in outcome.removed:
+            typer.echo(f"{path}: {translate('golden_removed', lg)}")
     elif changed:
         typer.echo(translate("golden_changed", lg, count=len(changed)))
         for path in changed:

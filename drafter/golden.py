@@ -32,6 +32,7 @@ class Outcome:
     missing: list[Path] = field(default_factory=list)
     stale: list[Path] = field(default_factory=list)  # goldens whose YAML is gone
     updated: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # stale golden folders deleted by --update
     errors: list[DrafterError] = field(default_factory=list)
 
     @property
@@ -40,9 +41,14 @@ class Outcome:
 
 
 def sources(directory: Path) -> list[Path]:
-    """Every YAML under DIR, golden folders excluded, in a stable order."""
-    found = [p for p in directory.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")
-             and not any(part.endswith(SUFFIX) for part in p.relative_to(directory).parts[:-1])]
+    """Every YAML under DIR in a stable order; golden folders and hidden files and folders
+    (.github/, .gitlab-ci.yml, .pre-commit-config.yaml: not events) are left out."""
+    found = []
+    for path in directory.rglob("*.y*ml"):
+        parts = path.relative_to(directory).parts
+        if path.suffix in (".yaml", ".yml") and not any(p.startswith(".") for p in parts) \
+                and not any(p.endswith(SUFFIX) for p in parts[:-1]):
+            found.append(path)
     return sorted(found)
 
 
@@ -85,11 +91,11 @@ def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool 
     live = {source.with_name(source.stem + SUFFIX) for source in yamls}
     for folder in sorted(directory.rglob("*" + SUFFIX)):
         if folder.is_dir() and folder not in live:
-            outcome.stale.append(folder)
             if update:
                 shutil.rmtree(folder)
-    if update:
-        outcome.stale = [f for f in outcome.stale if f.exists()]
+                outcome.removed.append(folder)
+            else:
+                outcome.stale.append(folder)
     return outcome
 
 

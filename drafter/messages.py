@@ -80,6 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "golden_stale": ("tệp chuẩn không còn tệp YAML tương ứng (--update để xóa)",
                      "golden has no YAML any more (--update removes it)"),
     "golden_updated": ("đã cập nhật tệp chuẩn", "golden updated"),
+    "golden_removed": ("đã xóa tệp chuẩn không còn tệp YAML", "golden without YAML removed"),
     "golden_changed": ("{count} tệp khác với tệp chuẩn:", "{count} file(s) differ from their goldens:"),
     "eject_exists": ("tệp đã có, không ghi đè", "file exists, not overwritten"),
     "template_unknown_field": ("mẫu dùng '{name}' nhưng dữ liệu không có trường này",

@@ -45,7 +45,6 @@ class RenderState:
         self.objects: list = []
         self.identity = identity
         self.variant = variant
-        self.picks = 0
 
 
 @pass_context
@@ -53,14 +52,15 @@ def _pick(ctx, *phrasings: str) -> str:
     """One of several phrasings of the same sentence part.
 
     Deterministic: --variant N takes the N-th (wrapping round); otherwise the choice follows
-    from the document's identity (kind, organisation, date), so the same YAML always reads the
-    same while two documents of one office do not all read alike.
+    from the document's identity (kind, organisation, date) and the phrasings themselves, so
+    the same YAML always reads the same, two documents of one office do not all read alike,
+    and editing one pick() leaves the choice of every other one as it was.
     """
     state: RenderState = ctx["_state"]
-    state.picks += 1
     if state.variant is not None:
         return phrasings[state.variant % len(phrasings)]
-    digest = hashlib.sha256(f"{state.identity}|{state.picks}".encode("utf-8")).digest()
+    key = "\x1f".join((state.identity, *phrasings))
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
     return phrasings[int.from_bytes(digest[:4], "big") % len(phrasings)]
 
 

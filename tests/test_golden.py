@@ -132,3 +132,19 @@ def test_docx_goldens_show_a_changed_margin_and_style(tmp_path):
     assert "-  margins top 20, bottom 20, left 30" in result.output or "left 30" in result.output
     assert any(l.startswith("+") and "left 35" in l for l in result.output.splitlines())
     assert any(l.startswith("+") and "Body (paragraph" in l and "13pt" in l for l in result.output.splitlines())
+
+
+def test_ci_files_of_an_office_repository_are_not_events(tmp_path):
+    folder = small_dir(tmp_path)
+    (folder / ".github" / "workflows").mkdir(parents=True)
+    (folder / ".github" / "workflows" / "drafter.yml").write_text("on: push\n", encoding="utf-8")
+    (folder / ".gitlab-ci.yml").write_text("test: {script: [drafter golden .]}\n", encoding="utf-8")
+    (folder / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    assert runner.invoke(app, ["golden", str(folder), "--format", TEXT]).exit_code == 0
+
+
+def test_update_says_which_stale_goldens_it_removed(tmp_path):
+    folder = small_dir(tmp_path)
+    (folder / "vp-ubnd-tinh-dai-hoi-2020.yaml").unlink()
+    result = runner.invoke(app, ["golden", str(folder), "--format", TEXT, "--update", "--lang", "en"])
+    assert f"{folder / 'vp-ubnd-tinh-dai-hoi-2020.golden'}: golden without YAML removed" in result.output
