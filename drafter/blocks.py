@@ -24,6 +24,7 @@ KINDS = {
 }
 _DIRECTIVE = re.compile(r"^@([a-z]+(?:-[a-z]+)*)([1-6])?(?:\s+|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")
+LITERAL_AT = "\ue000"  # a data value's leading "@" while blocks are parsed (private-use char)
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,9 @@ class Block:
 
 
 class MarkupError(ValueError):
-    pass
+    def __init__(self, directive: str):
+        super().__init__(directive)
+        self.directive = directive
 
 
 def parse(markup: str, objects: list | None = None) -> list[Block]:
@@ -50,14 +53,14 @@ def parse(markup: str, objects: list | None = None) -> list[Block]:
         if match:
             kind, level = match[1], int(match[2] or 0)
             if kind not in KINDS:
-                raise MarkupError(f"unknown directive @{kind}")
+                raise MarkupError(f"@{kind}")
             text = text[match.end():].strip()
             if kind in ("photo", "table"):
                 if not text.isdigit() or int(text) >= len(objects or []):
-                    raise MarkupError(f"@{kind} needs the number of an object, got {text!r}")
+                    raise MarkupError(f"@{kind} {text}")
                 data = objects[int(text)]
                 text = getattr(data, "caption", "")
-        blocks.append(Block(kind, text, level, data))
+        blocks.append(Block(kind, text.replace(LITERAL_AT, "@"), level, data))
     return blocks
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import templating
-from .blocks import MarkupError, parse
+from .blocks import KINDS, MarkupError, parse
 from .checks import check
 from .errors import Issue, fail
 from .loader import load_file
@@ -51,7 +51,9 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
     try:
         blocks = parse(markup, objects)
     except MarkupError as exc:
-        raise fail(name, "template_error", detail=str(exc)) from None
+        file = templating.resolve(name, options.search_path)
+        raise fail(file, "template_directive", directive=exc.directive,
+                   allowed=", ".join("@" + k for k in sorted(KINDS))) from None
     return Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
                     base_dir=base_dir,
                     options={"doc": options.doc, "reference_doc": options.reference_doc})

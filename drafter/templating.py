@@ -32,10 +32,15 @@ BUILTIN_DIR = _builtin_dir()
 
 
 def _finalize(value):
-    # Data text is one line already (model.clean_text), so it cannot open a block of its own.
+    # Data text is one line already and never starts with "@" (model.clean_text), so it
+    # cannot open a block of its own.
     if value is None:
-        raise jinja2.TemplateRuntimeError("printed an empty value (None): guard it with {% if %}")
+        raise _EmptyValue()
     return value
+
+
+class _EmptyValue(Exception):
+    pass
 
 
 class RenderState:
@@ -195,7 +200,10 @@ def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity
         with _time_limit(TIME_LIMIT):
             return "".join(_limited(template.generate({**context, "_state": state}))), state.objects
     except _Overrun as exc:
-        raise fail(name, exc.code, limit=exc.limit) from None
+        raise fail(_filename(env, name), exc.code, limit=exc.limit) from None
+    except _EmptyValue as exc:
+        file, line = _template_frame(exc, name)
+        raise fail(file, "template_none", line=line) from None
     except jinja2.TemplateNotFound as exc:
         raise fail(name, "template_not_found", name=exc.name) from None
     except jinja2.TemplateSyntaxError as exc:
@@ -207,12 +215,16 @@ def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity
         if match:  # name the field the template expected, and the closest real one
             args = {"name": match[2], **_suggestion(match[1], match[2])}
             raise fail(file, "template_unknown_field", line=line, **args) from None
+        undefined = _UNDEFINED.search(str(exc))
+        if undefined:
+            raise fail(file, "template_unknown_name", line=line, name=undefined[1]) from None
         raise fail(file, "template_error", line=line, detail=_describe(exc)) from None
     except Exception as exc:  # a template is user code: any failure is reported with its line
         file, line = _template_frame(exc, name)
         raise fail(file, "template_error", line=line, detail=_describe(exc)) from None
 
 
+_UNDEFINED = re.compile(r"^'(\w+)' is undefined")
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
 
 
@@ -223,6 +235,19 @@ def _suggestion(class_name: str, attr: str) -> dict:
     fields = list(getattr(cls, "model_fields", {}))
     close = difflib.get_close_matches(attr, fields, n=1, cutoff=0.6)
     return {"suggest": close[0]} if close else {}
+
+
+def resolve(name: str, search_path: tuple[str, ...] = ()) -> str:
+    """The file template NAME comes from, for messages."""
+    return _filename(environment(search_path), name)
+
+
+def _filename(env, name: str) -> str:
+    """The file a template name resolves to (an office's, or the built-in)."""
+    try:
+        return env.get_template(name).filename or name
+    except jinja2.TemplateError:
+        return name
 
 
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:

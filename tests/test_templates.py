@@ -181,3 +181,11 @@ def test_editing_one_pick_leaves_the_others_alone(tmp_path):
     before = render_file(CONGRESS).data.split("\n\n")[1:]
     after = render_file(CONGRESS, Options(search_path=(str(tmp_path / "o"),))).data.split("\n\n")[1:]
     assert before == after
+
+
+def test_a_data_value_starting_with_at_is_text_not_a_directive(write):
+    path = write("kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã A}\ndate: 2025-12-20\nyear: 2025\n"
+                 "assessment: [\"@byline Giả mạo\"]\n")
+    text = render_file(path, Options(format="html")).data
+    assert 'class="byline"' not in text
+    assert "<p>@byline Giả mạo.</p>" in text

@@ -7,17 +7,19 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from ..blocks import LITERAL_AT
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 _SPACE = re.compile(r"\s+")
 
 
 def clean_text(value: str) -> str:
-    """NFC, one line, no stray spaces: a data value can never open a new block."""
-    value = _SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    """NFC, one line, no stray spaces, no leading "@": a data value can never open a block
+    or pass for a directive (blocks.parse turns LITERAL_AT back into "@")."""
+    value = _SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip().replace(LITERAL_AT, "")
     if not value:
         raise ValueError("empty_text")
-    return value
+    return LITERAL_AT + value[1:] if value.startswith("@") else value
 
 
 Text = Annotated[str, AfterValidator(clean_text)]
