@@ -92,6 +92,9 @@ def _figures(event: EventBase) -> Iterator[Problem]:
     for path, figure in _every_figure(event):
         if figure.value is None:
             continue
+        if figure.unit != "%" and _looks_like_thousands(figure.value):
+            yield Problem("thousands-dot", path, "thousands_dot", WARNING,
+                          {"value": figure.value, "whole": str(figure.value).replace(".", "")})
         if figure.total is not None and figure.value > figure.total:
             yield Problem("share-order", path, "share_over_total", ERROR,
                           {"value": figure.value, "total": figure.total})
@@ -108,6 +111,12 @@ def _figures(event: EventBase) -> Iterator[Problem]:
     if targets and targets.count and targets.items and targets.count != len(targets.items):
         yield Problem("targets-count", "targets.count", "targets_count", WARNING,
                       {"count": targets.count, "listed": len(targets.items)})
+
+
+def _looks_like_thousands(value) -> bool:
+    """2.619 with exactly three decimals: most likely "2.619" written the Vietnamese way."""
+    exponent = getattr(value, "as_tuple", lambda: None)()
+    return exponent is not None and exponent.exponent == -3 and value == value.normalize().quantize(value)
 
 
 def _every_figure(event: EventBase) -> Iterator[tuple[str, Figure]]:

@@ -55,11 +55,17 @@ def _batch(files, outdir, formats, options, jobs, lang) -> int:
     return 1 if summary.failed else 0
 
 
-def search_path(templates: list[Path]) -> tuple[str, ...]:
-    """--templates folders first, then those of drafter.toml, then (implicitly) the built-ins."""
+def search_path(templates: list[Path], near: Path | None = None) -> tuple[str, ...]:
+    """--templates folders first, then those of drafter.toml (from the working folder up, or
+    else from the YAML's folder up), then (implicitly) the built-ins."""
+    from .errors import fail
     from .project import template_dirs
 
-    return tuple(str(t) for t in templates) + template_dirs()
+    for folder in templates:
+        if not folder.is_dir():
+            raise fail(str(folder), "templates_missing")
+    found = template_dirs() or (template_dirs(near.resolve()) if near else ())
+    return tuple(str(t) for t in templates) + found
 
 
 def _fail(exc, lang: str | None):
@@ -118,7 +124,7 @@ def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhi�
             writer_for(name)
         if doc not in ("article", "report"):
             raise fail("--doc", "expected_one_of", allowed="article, report")
-        return Options(format=fmt, doc=doc, template=template, search_path=search_path(templates),
+        return Options(format=fmt, doc=doc, template=template, search_path=search_path(templates, files[0].parent),
                        reference_doc=str(reference_doc) if reference_doc else None,
                        variant=variant, strict=strict, from_encoding=from_encoding)
 
@@ -162,7 +168,7 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
         for fmt in formats:
             if fmt not in golden_files.FORMATS:
                 raise fail("--format", "unknown_format", name=fmt, allowed=", ".join(golden_files.FORMATS))
-        return golden_files.run(directory, formats, update, search_path(templates),
+        return golden_files.run(directory, formats, update, search_path(templates, directory),
                                 str(reference_doc) if reference_doc else None)
 
     outcome = _run(job, lang)
@@ -198,11 +204,11 @@ TemplatesOpt = typer.Option([], "--templates", help="Thư mục mẫu của cơ 
 
 
 @templates_app.command("list")
-def templates_list(templates: list[Path] = TemplatesOpt):
+def templates_list(templates: list[Path] = TemplatesOpt, lang: Optional[str] = LangOpt):
     """Liệt kê các mẫu và nguồn gốc (có sẵn hay của cơ quan)."""
     from .catalog import entries
 
-    for entry in entries(search_path(templates)):
+    for entry in _run(lambda: entries(search_path(templates)), lang):
         typer.echo(f"{entry.name}\t{entry.origin}")
 
 
@@ -231,7 +237,7 @@ def templates_check(directory: Optional[Path] = typer.Argument(None, help="Thư 
     from .errors import DrafterError
     from .lint import check_templates
 
-    folders = (str(directory),) if directory else search_path([])
+    folders = (str(directory),) if directory else _run(lambda: search_path([]), lang)
     issues = check_templates(folders, include_builtin=directory is None)
     if issues:
         _fail(DrafterError(issues), lang)

@@ -35,4 +35,8 @@ def template_dirs(start: Path | None = None) -> tuple[str, ...]:
     dirs = section.get("dirs", [section["dir"]] if "dir" in section else [])
     if not isinstance(dirs, list) or not all(isinstance(d, str) for d in dirs):
         raise fail(str(path), "expected_list", path="templates.dirs")
-    return tuple(str((path.parent / d).resolve()) for d in dirs)
+    folders = tuple((path.parent / d).resolve() for d in dirs)
+    for folder in folders:
+        if not folder.is_dir():
+            raise fail(str(path), "templates_missing", path="templates.dirs")
+    return tuple(str(f) for f in folders)

@@ -41,26 +41,42 @@ def validate(loaded: Loaded) -> EventBase:
         return Document.model_validate(data).root
     except ValidationError as exc:
         issues = [_issue(loaded, KINDS[kind], err) for err in exc.errors()]
-    raise DrafterError(sorted(set(issues), key=lambda i: (i.line or 0, i.col or 0, i.path)))
+    first: dict[str, Issue] = {}
+    for issue in issues:  # one problem per field: a union reports each member's complaint
+        first.setdefault(issue.path, issue)
+    raise DrafterError(sorted(first.values(), key=lambda i: (i.line or 0, i.col or 0, i.path)))
+
+
+# Parts of pydantic's error locations that name a union member or a key, not a field.
+_NOT_FIELDS = {"int", "decimal", "bool", "str", "float", "[key]"}
 
 
 def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
     loc = tuple(err["loc"][1:])  # drop the union tag
-    loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+    loc = tuple(p for p in loc if not (isinstance(p, str) and (
+        p.startswith(("function-", "constrained-")) or p in _NOT_FIELDS or p[:1].isupper() and p.isidentifier())))
     line, col = loaded.mark(loc)
     kind = err["type"]
     ctx = err.get("ctx") or {}
     args: dict = {}
-    if err.get("input", ...) is None and kind not in ("missing", "value_error"):
-        code = "missing_value"  # "name:" left empty in the file
+    if kind == "extra_forbidden" and str(loc[-1]).isdigit():
+        code = "stray_number"  # "{value: 94,1}": the digits after the comma became a key
+        args["text"] = loc[-1]
+    elif kind == "extra_forbidden" and " " in str(loc[-1]):
+        code = "stray_text"  # "{after: a, b}": the text after a comma became a key
+        args["text"] = loc[-1]
     elif kind == "extra_forbidden":
         code = "extra_forbidden"
         suggestion = _suggest(model, loc)
         if suggestion:
             args["suggest"] = suggestion
+    elif err.get("input", ...) is None and kind not in ("missing", "value_error"):
+        code = "missing_value"  # "name:" left empty in the file
+    elif kind == "string_type" and isinstance(err.get("input"), (int, float)):
+        code = "expected_text_quote"  # time: 12:03 is a number to YAML 1.1
     elif kind in ("literal_error", "enum"):
         code = "expected_one_of"
-        args["allowed"] = ctx.get("expected", "").replace("'", "")
+        args["allowed"] = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
     elif kind == "value_error":
         # Our validators raise ValueError(code); pydantic prefixes "Value error, ".
         code = str(ctx.get("error", "")) or "invalid"

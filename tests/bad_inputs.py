@@ -16,6 +16,7 @@ CHECKS = {
     "part-whole": (YEAR_END + "results:\n  - items:\n      - value: 90\n        unit: \"%\"\n"
                    "        of_which: [{value: 95, unit: \"%\"}]\n", "error"),
     "targets-count": (YEAR_END + "targets: {count: 6, items: [a, b]}\n", "warning"),
+    "thousands-dot": (YEAR_END + "results:\n  - items: [{text: đổi thẻ cho, value: 2.619, unit: đồng chí}]\n", "warning"),
     "person-unknown": (YEAR_END + "chairs: [Bùi Văn Quang]\nspeech: {speaker: Bùi Văn Quanh, points: [x]}\n", "warning"),
     "committee-size": (CONGRESS + "elections: {committee_size: 3, committee_members: [A, B]}\n", "error"),
     "officer-in-committee": (CONGRESS + "elections:\n  committee_members: [A, B]\n"
@@ -46,6 +47,9 @@ BAD_FILES = {
     "missing-field": (CONGRESS.replace("ordinal: 12\n", ""), "missing"),
     "empty-value": (CONGRESS.replace("ordinal: 12", "ordinal:"), "missing_value"),
     "unknown-kind": ("kind: hop-chi-bo\n", "unknown_kind"),
+    "comma-in-flow": (YEAR_END + "results:\n  - items: [{value: 5, after: đảng viên, học tập}]\n", "stray_text"),
+    "decimal-comma": (YEAR_END + "results:\n  - items: [{value: 94,1, unit: \"%\"}]\n", "stray_number"),
+    "unquoted-time": (CONGRESS + "published: {date: 2025-05-21, time: 12:03}\n", "expected_text_quote"),
     "empty-file": ("", "empty_file"),
     "not-mapping": ("- a\n- b\n", "not_mapping"),
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary_file"),

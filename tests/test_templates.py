@@ -189,3 +189,21 @@ def test_a_data_value_starting_with_at_is_text_not_a_directive(write):
     text = render_file(path, Options(format="html")).data
     assert 'class="byline"' not in text
     assert "<p>@byline Giả mạo.</p>" in text
+
+
+def test_missing_template_folder_is_an_error(tmp_path):
+    result = runner.invoke(app, ["render", str(REVIEW), "--templates", str(tmp_path / "khong-co"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{tmp_path / 'khong-co'}: no such template folder"
+
+
+def test_drafter_toml_beside_the_yaml_is_found_from_elsewhere(tmp_path, monkeypatch):
+    project = tmp_path / "van-phong"
+    (project / "mau" / "kiem-diem").mkdir(parents=True)
+    (project / "mau" / "kiem-diem" / "bai.j2").write_text("@headline Mẫu văn phòng\n", encoding="utf-8")
+    (project / "drafter.toml").write_text('[templates]\ndirs = ["mau"]\n', encoding="utf-8")
+    (project / "su-kien").mkdir()
+    target = project / "su-kien" / "a.yaml"
+    target.write_bytes(REVIEW.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["render", str(target)]).stdout == "Mẫu văn phòng\n"

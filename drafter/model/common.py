@@ -271,7 +271,7 @@ class Published(Model):
 
 
 CheckId = Literal[
-    "ratings-sum", "share-order", "percent-range", "part-whole", "targets-count", "person-unknown",
+    "ratings-sum", "thousands-dot", "share-order", "percent-range", "part-whole", "targets-count", "person-unknown",
     "committee-size", "officer-in-committee", "reelected-previous", "weekday", "published-before",
     "review-year", "event-length", "congress-in-term", "term-length", "place-exists", "image-path",
     "report-default",
