@@ -15,7 +15,7 @@ from typing import Callable
 
 from .errors import DrafterError
 from .golden import sources
-from .output import write_atomic
+from .output import identities, write_atomic
 from .pipeline import Options, render_file
 from .writers import WRITERS
 
@@ -78,7 +78,7 @@ def run(inputs: list[Path], outdir: Path, formats: tuple[str, ...], options: Opt
     tasks = [Task(s, stem) for s, stem in zip(sources, stems(sources))]
     outdir.mkdir(parents=True, exist_ok=True)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
-    work = _Worker(outdir.resolve(), formats, options, lang, tuple(s.resolve() for s in sources))
+    work = _Worker(outdir.resolve(), formats, options, lang, identities(sources))
     results: list[Done] = []
     if jobs == 1:
         iterator = map(work, tasks)
@@ -122,7 +122,7 @@ class _Worker:
     formats: tuple[str, ...]
     options: Options
     lang: str
-    inputs: tuple[Path, ...]
+    inputs: frozenset  # identities of the inputs, never overwritten
 
     def __call__(self, task: Task) -> Done:
         done = Done(task.source)
@@ -133,7 +133,7 @@ class _Worker:
                 outputs.append((self._target(task.stem, fmt), result.data))
                 done.warnings += [w.format(self.lang) for w in result.warnings]
             for target, data in outputs:
-                write_atomic(target, data, inputs=self.inputs)
+                write_atomic(target, data, inputs=self.inputs, durable=False)
                 done.written.append(target)
         except DrafterError as exc:
             done.problems = exc.format(self.lang).splitlines()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -20,6 +21,7 @@ VI = Locale.parse("vi")
 # ---- numbers -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # documents repeat the same small numbers; Babel is slow per call
 def number(value, decimals: int = 2) -> str:
     """2619 -> "2.619"; 94.1 -> "94,1"."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")

@@ -8,10 +8,27 @@ from pathlib import Path
 from .errors import fail
 
 
-def write_atomic(path: str | Path, data: str | bytes, inputs: tuple[str | Path, ...] = ()) -> None:
-    """Write to a temporary file beside PATH, then rename: readers see the old file or the new one."""
+def identities(paths) -> frozenset[tuple[int, int]]:
+    """(device, inode) of each existing path: what "the same file" means, links included."""
+    found = set()
+    for path in paths:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        found.add((stat.st_dev, stat.st_ino))
+    return frozenset(found)
+
+
+def write_atomic(path: str | Path, data: str | bytes, inputs=(), durable: bool = True) -> None:
+    """Write to a temporary file beside PATH, then rename: readers see the old file or the new one.
+
+    INPUTS (paths, or identities() of them) are never overwritten. durable=False skips fsync:
+    an interrupted process still leaves the old or the new file, only a power cut could not.
+    """
     path = Path(path)
-    if any(_same(path, Path(i)) for i in inputs):
+    protected = inputs if isinstance(inputs, frozenset) else identities(inputs)
+    if protected and identities([path]) & protected:
         raise fail(str(path), "overwrite_input")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
@@ -23,8 +40,9 @@ def write_atomic(path: str | Path, data: str | bytes, inputs: tuple[str | Path, 
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException as exc:  # includes KeyboardInterrupt: never leave the temporary file
@@ -32,10 +50,3 @@ def write_atomic(path: str | Path, data: str | bytes, inputs: tuple[str | Path, 
         if isinstance(exc, OSError):
             raise fail(str(path), "write_failed", reason=exc.strerror or str(exc)) from None
         raise
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False

@@ -1,0 +1,274 @@
+"""drafter benchmark: throughput, cold start and memory, with baselines measured in the same run.
+
+    python bench/run.py            # N=1000 documents, memory batch of 5000
+    python bench/run.py --quick    # N=200, memory batch of 1000
+
+Baselines build the same content (the blocks drafter renders) without drafter: plain
+python-docx from its default template, and docxtpl from an equivalent Word template.
+Ratios are drafter / baseline; higher is better for throughput, lower for time and memory.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import multiprocessing
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+WORKERS = os.cpu_count() or 1
+
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Thanh", "Minh", "Quốc", "Ngọc", "Đức"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hùng", "Lan", "Long", "Mai", "Nam", "Phong", "Quang",
+         "Sơn", "Tâm", "Thảo", "Trung", "Tuấn", "Vân", "Yến"]
+PLACES = ["Vĩnh Lộc", "Vĩnh Điều", "An Phú", "Tân Phú", "Phù Vân", "Hòa Bình", "Thanh Sơn", "Đông Hòa"]
+
+
+# ---- realistic inputs ---------------------------------------------------------------------------
+
+
+def generate(folder: Path, n: int, seed: int = 7) -> list[Path]:
+    """N congress/review YAML files: the examples with other names, places, dates and figures."""
+    rng = random.Random(seed)
+    bases = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(EXAMPLES / "anh", folder / "anh", dirs_exist_ok=True)
+    paths = []
+    for i in range(n):
+        data = _vary(rng.choice(bases), rng)
+        path = folder / f"su-kien-{i:05d}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _vary(data: dict, rng: random.Random) -> dict:
+    """Same shape, other people (renamed consistently everywhere), places and figures."""
+    names: dict[str, str] = {}
+
+    def collect(node, key=None):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                collect(v, k)
+        elif isinstance(node, list):
+            for v in node:
+                collect(v, key)
+        elif key == "name" and isinstance(node, str) and len(node.split()) == 3 and not node.startswith(("Đảng", "Chi")):
+            names.setdefault(node, f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}")
+
+    def walk(node, key=None):
+        if isinstance(node, dict):
+            return {k: walk(v, k) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v, key) for v in node]
+        if isinstance(node, str) and node in names:
+            return names[node]
+        if key == "value" and isinstance(node, int) and node > 100:
+            return node + rng.randint(-50, 50)
+        return node
+
+    collect(data)
+    out = walk(data)
+    place = rng.choice(PLACES)
+    for field in ("org", "higher"):
+        org = out.get(field)
+        if org and org.get("place"):
+            org["place"]["name"] = place
+    return out
+
+
+# ---- measurements -------------------------------------------------------------------------------
+
+
+def rate(fn, items) -> float:
+    start = time.perf_counter()
+    for item in items:
+        fn(item)
+    return len(items) / (time.perf_counter() - start)
+
+
+def pooled_rate(fn, items, workers: int) -> float:
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pool.map(fn, items[: workers * 2])  # warm every worker
+        start = time.perf_counter()
+        for _ in pool.imap_unordered(fn, items, chunksize=16):
+            pass
+        return len(items) / (time.perf_counter() - start)
+
+
+def drafter_one(fmt: str, doc: str):
+    from drafter.pipeline import Options, render_file
+
+    options = Options(format=fmt, doc=doc)
+    return lambda path: render_file(path, options).data
+
+
+def batch_rate(paths, fmt: str, doc: str, jobs: int, out: Path) -> float:
+    from drafter import batch
+    from drafter.pipeline import Options
+
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    summary = batch.run(paths, out, (fmt,), Options(format=fmt, doc=doc), jobs=jobs)
+    seconds = time.perf_counter() - start
+    assert summary.failed == 0, [d.problems for d in summary.results if d.problems][:3]
+    return len(paths) / seconds
+
+
+# The baselines build the same paragraphs (rendered once by drafter, not timed) without drafter.
+_CONTENT: list = []
+
+
+def _blocks(paths):
+    from drafter.loader import load_file
+    from drafter.pipeline import Options, render_event
+    from drafter.validate import validate
+
+    return [render_event(validate(load_file(p)), Options(doc="report")).blocks for p in paths]
+
+
+def python_docx_one(index: int) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for block in _CONTENT[index]:
+        if block.kind == "table":
+            table = document.add_table(rows=1 + len(block.data.rows), cols=len(block.data.header))
+            for r, row in enumerate((block.data.header, *block.data.rows)):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+        elif block.kind in ("title", "heading"):
+            document.add_heading(block.text, level=max(0, block.level))
+        else:
+            document.add_paragraph(block.text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+_DOCXTPL = ""
+
+
+def make_docxtpl_template(folder: Path) -> str:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("{%p for b in blocks %}")
+    document.add_paragraph("{{ b }}")
+    document.add_paragraph("{%p endfor %}")
+    path = folder / "template.docx"
+    document.save(path)
+    return str(path)
+
+
+def docxtpl_one(index: int) -> bytes:
+    from docxtpl import DocxTemplate
+
+    template = DocxTemplate(_DOCXTPL)
+    template.render({"blocks": [b.text for b in _CONTENT[index] if b.text]})
+    out = io.BytesIO()
+    template.save(out)
+    return out.getvalue()
+
+
+def command(*args) -> list[str]:
+    script = Path(sys.executable).parent / "drafter"
+    return [str(script), *args] if script.exists() else [sys.executable, "-m", "drafter", *args]
+
+
+def wall(cmd, repeat=9) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_memory(folder: Path, n: int, jobs: int) -> tuple[float, float]:
+    """Peak resident MB of the batch's parent and of its largest worker, in a fresh process."""
+    code = f"""
+import resource, sys
+from pathlib import Path
+sys.path.insert(0, {str(ROOT)!r})
+from drafter import batch
+from drafter.pipeline import Options
+paths = sorted(Path({str(folder)!r}).glob("*.yaml"))[:{n}]
+summary = batch.run(paths, Path({str(folder / 'out-memory')!r}), ("docx",), Options(format="docx", doc="report"), jobs={jobs})
+assert summary.failed == 0
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    return int(out[0]) / 1024, int(out[1]) / 1024
+
+
+def main() -> None:
+    global _CONTENT, _DOCXTPL
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--memory-n", type=int, default=5000)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    if args.quick:
+        args.n, args.memory_n = 200, 1000
+    work = Path(tempfile.mkdtemp(prefix="drafter-bench-"))
+    try:
+        paths = generate(work / "in", max(args.n, args.memory_n))
+        sample = paths[: args.n]
+        rows = []
+
+        txt = drafter_one("txt", "article")
+        txt(sample[0])
+        rows.append(("text, 1 worker (docs/s)", rate(txt, sample), None))
+        rows.append((f"text, {WORKERS} workers, batch (docs/s)", batch_rate(sample, "txt", "article", WORKERS, work / "o1"), None))
+
+        docx_one = drafter_one("docx", "report")
+        docx_one(sample[0])
+        d1 = rate(docx_one, sample)
+        dn = batch_rate(sample, "docx", "report", WORKERS, work / "o2")
+
+        _CONTENT = _blocks(sample)
+        _DOCXTPL = make_docxtpl_template(work)
+        indexes = list(range(len(sample)))
+        p1 = rate(python_docx_one, indexes)
+        pn = pooled_rate(python_docx_one, indexes, WORKERS)
+        t1 = rate(docxtpl_one, indexes)
+        tn = pooled_rate(docxtpl_one, indexes, WORKERS)
+        rows += [
+            ("DOCX report, 1 worker (docs/s)", d1, f"x{d1 / p1:.2f} python-docx ({p1:.0f}/s), x{d1 / t1:.2f} docxtpl ({t1:.0f}/s)"),
+            (f"DOCX report, {WORKERS} workers, batch (docs/s)", dn,
+             f"x{dn / pn:.2f} python-docx ({pn:.0f}/s), x{dn / tn:.2f} docxtpl ({tn:.0f}/s)"),
+        ]
+
+        example = str(EXAMPLES / "vinh-loc-kiem-diem-2023.yaml")
+        python = wall([sys.executable, "-c", "pass"])
+        render = wall(command("render", example, "--format", "txt"))
+        help_ = wall(command("--help"))
+        rows += [
+            ("cold start: render --format txt (s)", render, f"x{render / python:.1f} bare python ({python:.3f} s)"),
+            ("cold start: --help (s)", help_, f"x{help_ / python:.1f} bare python"),
+        ]
+        parent, worker = peak_memory(work / "in", args.memory_n, WORKERS)
+        rows.append((f"peak RSS, {args.memory_n}-report batch (MB)", worker, f"largest worker; parent {parent:.0f} MB"))
+
+        print(f"drafter benchmark: {args.n} documents, {WORKERS} CPU(s), Python {sys.version.split()[0]}")
+        for name, value, note in rows:
+            shown = f"{value:,.3f}" if value < 10 else f"{value:,.0f}"
+            print(f"  {name:<44} {shown:>10}   {note or ''}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
