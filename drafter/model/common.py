@@ -11,12 +11,17 @@ from ..blocks import LITERAL_AT
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 _SPACE = re.compile(r"\s+")
+_UNTIDY = re.compile(r"^\s|\s$|\s\s|[^\S ]")  # edge spaces, double spaces, tabs, newlines
 
 
 def clean_text(value: str) -> str:
     """NFC, one line, no stray spaces, no leading "@": a data value can never open a block
     or pass for a directive (blocks.parse turns LITERAL_AT back into "@")."""
-    value = _SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip().replace(LITERAL_AT, "")
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    if _UNTIDY.search(value):  # most values are tidy already: skip the rewrite
+        value = _SPACE.sub(" ", value).strip()
+    value = value.replace(LITERAL_AT, "")
     if not value:
         raise ValueError("empty_text")
     return LITERAL_AT + value[1:] if value.startswith("@") else value
