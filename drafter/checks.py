@@ -66,7 +66,8 @@ def _acknowledged(event: EventBase, problem: Problem) -> bool:
 def _issue(loaded: Loaded, p: Problem, severity: str) -> Issue:
     loc = tuple(int(x) if x.isdigit() else x
                 for x in p.path.replace("[", ".").replace("]", "").split(".") if x)
-    line, col = loaded.mark(loc)
+    # a field the file does not have at all (report defaults) has no line to point at
+    line, col = loaded.mark(loc) if loc[:1] in [(k,) for k in loaded.data] else (None, None)
     return Issue(loaded.file, line, col, p.path, p.code, pack({**p.args, "check": p.check}), severity)
 
 
