@@ -1,15 +1,16 @@
 """The whole job, top-down: load -> validate -> context -> template -> blocks -> writer."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import templating
-from .blocks import KINDS, MarkupError, parse
+from .blocks import KINDS, Block, MarkupError, Table, parse
 from .checks import check
 from .errors import Issue, fail
 from .loader import load_file
 from .model import EventBase
+from .orthography import tone_style
 from .report import report_info
 from .validate import validate
 from .writers import WRITERS, Rendered, Writer
@@ -49,7 +50,7 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
     markup, objects = templating.render(name, context(event), options.search_path,
                                         identity=identity(event), variant=options.variant)
     try:
-        blocks = parse(markup, objects)
+        blocks = house_style(parse(markup, objects), event.style.tone_marks)
     except MarkupError as exc:
         file = templating.resolve(name, options.search_path)
         raise fail(file, "template_directive", directive=exc.directive,
@@ -57,6 +58,21 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
     return Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
                     base_dir=base_dir,
                     options={"doc": options.doc, "reference_doc": options.reference_doc})
+
+
+def house_style(blocks: list[Block], tone_marks: str) -> list[Block]:
+    """One placement of tone marks through the whole document, data and wording alike."""
+    if tone_marks == "keep":
+        return blocks
+    out = []
+    for block in blocks:
+        data = block.data
+        if isinstance(data, Table):
+            fix = lambda cells: tuple(tone_style(c, tone_marks) for c in cells)  # noqa: E731
+            data = replace(data, header=fix(data.header), rows=tuple(fix(r) for r in data.rows),
+                           caption=tone_style(data.caption, tone_marks))
+        out.append(replace(block, text=tone_style(block.text, tone_marks), data=data))
+    return out
 
 
 def writer_for(fmt: str) -> Writer:

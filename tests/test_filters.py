@@ -138,3 +138,25 @@ def test_sentence_helpers():
 def test_every_filter_is_a_documented_function():
     for name, fn in f.FILTERS.items():
         assert fn.__doc__, name
+
+
+def test_tone_mark_house_style():
+    from drafter.orthography import tone_style
+
+    text = "Đảng uỷ, hoà bình, Thuỷ, khoẻ, HOÀ; quý, quỳ, hoàng, xuyến, khuỷu, thuở"
+    assert tone_style(text, "traditional") == "Đảng ủy, hòa bình, Thủy, khỏe, HÒA; quý, quỳ, hoàng, xuyến, khuỷu, thuở"
+    assert tone_style(tone_style(text, "traditional"), "modern") == (
+        "Đảng uỷ, hoà bình, Thuỷ, khoẻ, HOÀ; quý, quỳ, hoàng, xuyến, khuỷu, thuở")
+    assert tone_style(text, "keep") == text
+
+
+def test_one_house_style_through_the_document(write):
+    from drafter.pipeline import Options, render_file
+
+    path = write("kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã Hoà Bình}\ndate: 2025-12-20\nyear: 2025\n"
+                 "assessment: [Đảng uỷ lãnh đạo hoàn thành tốt]\n")
+    text = render_file(path).data
+    assert "Đảng bộ xã Hòa Bình" in text and "Đảng ủy lãnh đạo" in text and "uỷ" not in text
+    modern = write("kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã Hòa Bình}\ndate: 2025-12-20\nyear: 2025\n"
+                   "style: {tone_marks: modern}\n", "m.yaml")
+    assert "Đảng bộ xã Hoà Bình" in render_file(modern).data

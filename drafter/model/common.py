@@ -261,6 +261,8 @@ class Style(Model):
     """Viết số đếm dưới 10 có số 0 đứng trước: "01 tập thể", "06 chỉ tiêu"."""
     date_sep: Literal["/", "-"] = "/"
     """Dấu ngăn ngày tháng trong bài: "8/1" hoặc "8-1"."""
+    tone_marks: Literal["traditional", "modern", "keep"] = "traditional"
+    """Cách đặt dấu thanh trong cả bài: traditional "hòa, thủy" (mặc định), modern "hoà, thuỷ", keep: giữ như đã gõ."""
     lead_date: Literal["day-month", "full", "padded"] = "day-month"
     """Ngày ở câu mở đầu: "Sáng 11/12" (day-month), "Ngày 18/7/2025" (full), "Sáng ngày 07/01/2026" (padded)."""
 

@@ -1,0 +1,47 @@
+"""House style for the placement of tone marks: "hòa, thủy" or "hoà, thuỷ".
+
+Both occur in offices' texts (the seeds mix "Đảng ủy" and "Đảng uỷ"); a document should use one.
+Only open syllables with oa, oe, uy differ: with a final consonant ("hoàng", "xuyến") and after
+"q" ("quý") both styles agree.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+_LETTER = re.compile(r"\w", re.UNICODE)
+
+
+def _variants(first: str, second: str) -> list[tuple[str, str]]:
+    """(modern, traditional) spellings of FIRST+SECOND with each tone, both cases."""
+    pairs = []
+    for tone in _TONES:
+        modern = unicodedata.normalize("NFC", first + second + tone)
+        traditional = unicodedata.normalize("NFC", first + tone + second)
+        for case in (str.lower, str.capitalize, str.upper):
+            pairs.append((case(modern), case(traditional)))
+    return pairs
+
+
+_PAIRS = [p for f, s in (("o", "a"), ("o", "e"), ("u", "y")) for p in _variants(f, s)]
+_TO_TRADITIONAL = dict(_PAIRS)
+_TO_MODERN = {t: m for m, t in _PAIRS}
+
+
+def _pattern(table: dict[str, str]) -> re.Pattern:
+    # not after q (quý), and at the end of the word (open syllable)
+    return re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, table)) + r")(?!\w)")
+
+
+_TRADITIONAL_RE = _pattern(_TO_TRADITIONAL)
+_MODERN_RE = _pattern(_TO_MODERN)
+
+
+def tone_style(text: str, style: str) -> str:
+    """"traditional": hòa, thủy, khỏe; "modern": hoà, thuỷ, khoẻ; "keep": as written."""
+    if style == "traditional":
+        return _TRADITIONAL_RE.sub(lambda m: _TO_TRADITIONAL[m[1]], text)
+    if style == "modern":
+        return _MODERN_RE.sub(lambda m: _TO_MODERN[m[1]], text)
+    return text
