@@ -21,13 +21,15 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
 from drafter.blocks import Block, Table
 from drafter.errors import DrafterError
 from drafter.writers import WRITERS, Rendered
-from drafter.writers.docx import write_docx
+from drafter.writers.docx import elements, write_docx
 from drafter.writers.docx.body import STYLE_OF
 from drafter.writers.docx.dump import dump
+from drafter.writers.docx.package import zip_members
 from drafter.writers.docx.styles import our_style_names
 
 TNR = "Times New Roman"
@@ -430,6 +432,58 @@ def test_bad_reference_doc_is_a_drafter_error(tmp_path: Path, content: bytes | N
         write_docx(report(reference_doc=str(path)))
     assert err.value.issues[0].code == "file_unreadable"
     assert err.value.issues[0].file == str(path)
+
+
+# --- package --------------------------------------------------------------------------
+
+def test_zip_is_byte_for_byte_what_zipfile_writes():
+    members = {"word/document.xml": "<w:document>Đảng</w:document>".encode(),
+               "_rels/.rels": b"<Relationships/>", "[Content_Types].xml": b"<Types/>",
+               "word/media/image1.png": png_bytes(), "docProps/empty.xml": b""}
+    expected = io.BytesIO()
+    with zipfile.ZipFile(expected, "w") as zf:
+        for name in ("[Content_Types].xml", "_rels/.rels", "docProps/empty.xml",
+                     "word/document.xml", "word/media/image1.png"):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.create_system = zipfile.ZIP_STORED, 3
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, members[name])
+    assert zip_members(members) == expected.getvalue()
+
+
+@pytest.mark.parametrize("value", ["a & b < c > d", 'say "x"', "tab\tnew\nline\rend",
+                                   "Đảng ủy 😀", "  spaced  ", ""])
+def test_text_and_attributes_are_escaped_as_lxml_escapes_them(value: str):
+    node = etree.Element("t")
+    node.text = value
+    node.set("val", value)
+    assert etree.tostring(node, encoding="unicode") == (
+        f'<t val="{elements.attr(value)}">{elements.text(value)}</t>')
+
+
+def test_documents_sharing_the_cached_base_do_not_leak_into_each_other(photo_dir: Path):
+    plain_before = write_docx(report())
+    with_photo = write_docx(article(photo_dir))
+    assert "word/media/image1.png" in zipfile.ZipFile(io.BytesIO(with_photo)).namelist()
+    plain_after = write_docx(report())
+    assert plain_after == plain_before
+    names = zipfile.ZipFile(io.BytesIO(plain_after)).namelist()
+    assert not [n for n in names if n.startswith("word/media/")]
+
+
+def test_one_image_part_per_distinct_picture(photo_dir: Path):
+    (photo_dir / "khac.png").write_bytes(png_bytes(40, 20))
+    photos = [SimpleNamespace(file=f, caption="") for f in ("hoi-nghi.png", "khac.png", "hoi-nghi.png")]
+    blocks = [Block("photo", "", data=p) for p in photos]
+    data = write_docx(Rendered(blocks, "t", base_dir=photo_dir, options={"doc": "article"}))
+    document = read(data)
+    media = sorted(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "media" in n)
+    assert media == ["word/media/image1.png", "word/media/image2.png"]
+    embeds = [s._inline.graphic.graphicData.pic.blipFill.blip.embed for s in document.inline_shapes]
+    assert embeds[0] == embeds[2] != embeds[1]
+    assert [s._inline.docPr.id for s in document.inline_shapes] == [1, 2, 3]
+    assert [round(s.width.mm) for s in document.inline_shapes] == [165] * 3
+    assert "png" in zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").decode()
 
 
 # --- dump -----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""DOCX writer: named styles over a lean base package, or over an office's reference doc.
+"""DOCX writer: named styles over a lean base package, or over an office's reference doc,
+either read once per process (base.py) and shared by every document built on it.
 
 write_docx(doc) -> bytes, byte-identical for the same Rendered (no clock, fixed zip).
 """
@@ -7,22 +8,21 @@ from __future__ import annotations
 from ...blocks import Block
 from .. import Rendered
 from .body import Out, write_flow
-from .package import open_base, save, set_core_properties
+from .document import Document
+from .package import lean_base
 from .reference import open_reference
 from .report import write_report
-from .styles import StyleMap
 
 __all__ = ["write_docx"]
 
 
 def write_docx(doc: Rendered) -> bytes:
     reference = doc.options.get("reference_doc")
-    document = open_reference(reference) if reference else open_base()
-    out = Out(document, StyleMap(document), doc.base_dir)
+    document = Document(open_reference(reference) if reference else lean_base())
+    out = Out(document, doc.base_dir)
     blocks: list[Block] = list(doc.blocks)
     if doc.options.get("doc") == "report":
         write_report(out, blocks)
     else:
         write_flow(out, blocks)
-    set_core_properties(document, doc.title, doc.author, doc.date)
-    return save(document)
+    return document.save(doc.title, doc.author, doc.date)

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from io import BytesIO
 from pathlib import Path
 
-from docx.document import Document
-from docx.shape import InlineShape
-from docx.shared import Emu, Mm
+from docx.shared import Emu
 
 from ...blocks import Block, Table
 from ...errors import fail
 from . import elements
-from .elements import w
-from .styles import StyleMap
+from .document import Document
 
 STYLE_OF = {
     "headline": "Title", "meta": "Meta", "lead": "Lead", "p": "Body", "note": "Body",
@@ -26,39 +22,33 @@ STYLE_OF = {
     "sign-for": "Sign", "sign-role": "Sign", "sign-name": "Sign Name",
     "recipients": "Recipients Label", "recipient": "Recipient",
 }
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# XML 1.0 cannot hold these; lone surrogates cannot even be encoded
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _IMAGE_MAX_HEIGHT = 0.6  # of the text height: a portrait photo at full width would fill a page
 
 
 class Out:
-    """Where blocks go: the document's body (before its section properties), the style ids,
-    and the room on the page."""
+    """Where blocks go: the document being written (body, parts), the base's style ids, and
+    the room on the page (EMU)."""
 
-    def __init__(self, document: Document, styles: StyleMap, base_dir: Path):
-        self.document, self.styles, self.base_dir = document, styles, Path(base_dir)
-        self.body = document.element.body
-        self._sect_pr = self.body.find(w("sectPr"))
-        section = document.sections[-1]
-        self.text_width = Emu((section.page_width or Mm(210)) - (section.left_margin or Mm(25))
-                              - (section.right_margin or Mm(25)))
-        self.text_height = Emu((section.page_height or Mm(297)) - (section.top_margin or Mm(25))
-                               - (section.bottom_margin or Mm(25)))
+    def __init__(self, document: Document, base_dir: Path):
+        self.document, self.base_dir = document, Path(base_dir)
+        self.styles = document.base.styles
+        self.text_width = document.base.text_width
+        self.text_height = document.base.text_height
 
-    def place(self, element):
-        """Move a just-built body child in front of the closing w:sectPr."""
-        if self._sect_pr is not None:
-            self._sect_pr.addprevious(element)
-        return element
+    def paragraph(self, style: str, text: str = "", parent: list | None = None,
+                  ppr_extra: str = "", runs: str = "") -> None:
+        """A paragraph at the end of the body, or of `parent` (a table cell)."""
+        made = elements.paragraph(self.styles.xml_id(style), text, ppr_extra, runs)
+        (self.document.body if parent is None else parent).append(made)
 
-    def paragraph(self, style: str, text: str = "", parent=None, ppr_extra=()):
-        made = elements.paragraph(self.body if parent is None else parent,
-                                  self.styles.id(style), text, ppr_extra)
-        return made if parent is not None else self.place(made)
-
-    def table(self, widths_emu: list[int], style: str | None = None, layout: bool = False):
+    def table(self, widths_emu: list[int], style: str | None = None,
+              layout: bool = False) -> elements.Table:
         widths = [int(Emu(x).twips) for x in widths_emu]
-        style_id = self.styles.id(style) if style else None
-        return self.place(elements.table(self.body, widths, style_id, layout))
+        table = elements.Table(widths, self.styles.xml_id(style) if style else None, layout)
+        self.document.body.append(table)
+        return table
 
 
 def nfc(text: str) -> str:
@@ -101,18 +91,12 @@ def write_photo(out: Out, block: Block) -> None:
         except OSError as exc:
             raise fail(str(path), "file_unreadable", reason=exc.strerror or str(exc)) from None
         try:
-            inline = out.document.part.new_pic_inline(BytesIO(data), width=out.text_width)
+            picture = out.document.picture(data, out.text_width,
+                                           int(out.text_height * _IMAGE_MAX_HEIGHT))
         except Exception as exc:  # python-docx's image parsers raise many types on bad files
             raise fail(str(path), "file_unreadable",
                        reason=f"not a usable image (PNG, JPEG, GIF, BMP, TIFF): {exc}") from None
-        for side in ("distT", "distB", "distL", "distR"):  # LibreOffice defaults them to 1/8"
-            inline.set(side, "0")
-        shape = InlineShape(inline)
-        limit = int(out.text_height * _IMAGE_MAX_HEIGHT)
-        if shape.height > limit:
-            shape.width, shape.height = Emu(shape.width * limit // shape.height), Emu(limit)
-        para = out.paragraph("Figure")
-        elements.sub(elements.sub(para, "r"), "drawing").append(inline)
+        out.paragraph("Figure", runs=picture)
     if block.text:
         out.paragraph("Caption", nfc(block.text))
 
@@ -137,7 +121,6 @@ def write_table(out: Out, table: Table, caption: str = "") -> None:
     tbl = out.table(_column_widths(rows, cols, out.text_width), "Drafter Table")
     for r, values in enumerate(rows):
         head = r == 0 and bool(table.header)
-        cells = elements.row(tbl, header=head)
+        cells = tbl.row(header=head)
         for cell, value in zip(cells, values):
             out.paragraph("Table Head" if head else "Table Text", nfc(str(value)), parent=cell)
-    elements.close(tbl)

@@ -8,7 +8,6 @@ from io import BytesIO
 from pathlib import Path
 
 import docx
-from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
@@ -16,7 +15,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ...errors import fail
-from .package import data_xml, save
+from .base import Base, from_document
+from .package import data_xml
 from .styles import add_missing
 
 # Body content's own relationships; styles, numbering, headers… are kept.
@@ -30,7 +30,7 @@ _BAD_FILE = (OSError, ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundE
              etree.XMLSyntaxError)
 
 
-def open_reference(path: str | Path) -> Document:
+def open_reference(path: str | Path) -> Base:
     shown = str(path)
     file = Path(path)
     try:
@@ -39,12 +39,11 @@ def open_reference(path: str | Path) -> Document:
         raise fail(shown, "file_unreadable", reason=exc.strerror or str(exc)) from None
     if not file.is_file():
         raise fail(shown, "file_unreadable", reason="not a file")
-    prepared = _prepared(shown, str(file.resolve()), stat.st_mtime_ns, stat.st_size)
-    return docx.Document(BytesIO(prepared))
+    return _prepared(shown, str(file.resolve()), stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=8)  # batch runs reuse one office file; mtime and size catch edits
-def _prepared(shown: str, path: str, mtime_ns: int, size: int) -> bytes:
+def _prepared(shown: str, path: str, mtime_ns: int, size: int) -> Base:
     try:
         document = docx.Document(BytesIO(_as_document(Path(path).read_bytes())))
     except _BAD_FILE as exc:
@@ -65,7 +64,10 @@ def _prepared(shown: str, path: str, mtime_ns: int, size: int) -> bytes:
         if rel.reltype == RT.THUMBNAIL:  # a picture of the office's old content
             del package_rels[rid]
     add_missing(document.styles.element)
-    return save(document)
+    try:
+        return from_document(document)
+    except ValueError as exc:  # a prefix our body text needs is taken
+        raise fail(shown, "file_unreadable", reason=str(exc)) from None
 
 
 def _as_document(data: bytes) -> bytes:

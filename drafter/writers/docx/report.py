@@ -2,15 +2,19 @@
 borderless two-column tables around the flowing body, and page numbers from page 2."""
 from __future__ import annotations
 
+import copy
 import unicodedata
+from functools import lru_cache
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.parts.hdrftr import HeaderPart
 from docx.shared import Emu, Twips
 from lxml import etree
 
 from ...blocks import Block
 from . import elements
+from .base import PREFIXES, W
 from .body import Out, nfc, style_for, text_for, write_flow
 
 HEADER_KINDS = {"org-higher", "org-issuer", "doc-number", "party-name", "place-date"}
@@ -24,6 +28,13 @@ _CELL_MARGINS = Twips(2 * 108)  # Normal Table's left + right cell margins
 _BOLD = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ",
                  (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778,
                   611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667, 250)))
+RELS = PREFIXES["r"]
+# w:sectPr children that come after w:headerReference, and after w:titlePg (ECMA-376 order)
+_AFTER_TITLE_PG = ("textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings",
+                   "sectPrChange")
+_AFTER_HEADER_REFERENCE = ("footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+                           "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign",
+                           "noEndnote", "titlePg", *_AFTER_TITLE_PG)
 _PAGE_FIELD = (
     '<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
     '<w:r {ns}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
@@ -62,7 +73,7 @@ def write_header(out: Out, blocks: list[Block]) -> None:
     """Row 1: higher body, issuer, "*" | party name; row 2: number | place and date, so the
     two share a line."""
     tbl, widths = _layout_table(out, _HEADER_SPLIT)
-    left, right = elements.row(tbl)
+    left, right = tbl.row()
     _fill(out, left, _of(blocks, "org-higher") + _of(blocks, "org-issuer"))
     if _of(blocks, "org-issuer"):
         out.paragraph("Header Left", "*", parent=left)
@@ -70,17 +81,16 @@ def write_header(out: Out, blocks: list[Block]) -> None:
         text = text_for(block)
         out.paragraph("Header Party", text, parent=right,
                       ppr_extra=_narrow_to_text(text, 15, widths[1] - _CELL_MARGINS))
-    left, right = elements.row(tbl)
+    left, right = tbl.row()
     _fill(out, left, _of(blocks, "doc-number"))
     _fill(out, right, _of(blocks, "place-date"))
-    elements.close(tbl)
 
 
 def write_signature(out: Out, blocks: list[Block]) -> None:
     tbl, _ = _layout_table(out, _SIGN_SPLIT)
     # room above the signature, and the whole block kept on one page
-    elements.sub(elements.insert_tbl_pr(tbl, "tblCellMar"), "top", w="240", type="dxa")
-    left, right = elements.row(tbl, cant_split=True)
+    tbl.pr_extra = '<w:tblCellMar><w:top w:w="240" w:type="dxa"/></w:tblCellMar>'
+    left, right = tbl.row(cant_split=True)
     _fill(out, left, _of(blocks, "recipients") + _of(blocks, "recipient"))
     signers = _of(blocks, "sign-for") + _of(blocks, "sign-role")
     _fill(out, right, signers)
@@ -88,10 +98,9 @@ def write_signature(out: Out, blocks: list[Block]) -> None:
         for _ in range(_SIGNATURE_LINES):
             out.paragraph("Sign", parent=right)
     _fill(out, right, _of(blocks, "sign-name"))
-    elements.close(tbl)
 
 
-def _fill(out: Out, cell, blocks: list[Block]) -> None:
+def _fill(out: Out, cell: list, blocks: list[Block]) -> None:
     for block in blocks:
         out.paragraph(style_for(block), text_for(block), parent=cell)
 
@@ -102,7 +111,7 @@ def _layout_table(out: Out, split: float):
     return out.table(widths, layout=True), widths
 
 
-def _narrow_to_text(text: str, size_pt: float, room: Emu) -> list:
+def _narrow_to_text(text: str, size_pt: float, room: Emu) -> str:
     """Indents on both sides so the paragraph's bottom border is about as long as the text
     (capitals; other letters are over-estimated, which only lengthens the line)."""
     em = sum(_BOLD.get(unicodedata.normalize("NFD", ch)[0].upper(), 556) for ch in nfc(text))
@@ -110,27 +119,65 @@ def _narrow_to_text(text: str, size_pt: float, room: Emu) -> list:
     # the line runs 4 % past each end: slack for fonts a little wider than Times New Roman
     side = (room - text_width * 108 // 100) // 2
     if side <= 0:
-        return []
-    ind = etree.Element(elements.w("ind"))
-    ind.set(elements.w("left"), str(Emu(side).twips))
-    ind.set(elements.w("right"), str(Emu(side).twips))
-    return [ind]
+        return ""
+    return elements.indent(Emu(side).twips, Emu(side).twips)
 
 
 def add_page_numbers(out: Out) -> None:
     """A centred PAGE field in the header from page 2; page 1 gets an empty first-page header.
     A reference doc that brings its own headers keeps them."""
-    section = out.document.sections[-1]
-    if section._sectPr.find(qn("w:headerReference")) is not None:
+    document = out.document
+    sect_pr = copy.deepcopy(document.sect_pr if document.sect_pr is not None
+                            else document.base.sect_pr)
+    if sect_pr.find(_w("headerReference")) is not None:
         return
-    section.different_first_page_header_footer = True
-    header = section.header
-    header.is_linked_to_previous = False
+    title_pg = sect_pr.find(_w("titlePg"))
+    if title_pg is None:
+        title_pg = etree.Element(_w("titlePg"))
+        _insert(sect_pr, title_pg, _AFTER_TITLE_PG)
+    title_pg.attrib.pop(_w("val"), None)  # on, like python-docx writes it
     style_id = out.styles.id("Header")
-    para = header._element.find(elements.w("p"))
-    para.style = style_id
-    for run in _PAGE_FIELD:
-        para.append(parse_xml(run.format(ns=nsdecls("w"))))
-    first = section.first_page_header
-    first.is_linked_to_previous = False
-    first._element.find(elements.w("p")).style = style_id
+    for kind, blob in (("default", _header(style_id, page_field=True)),
+                       ("first", _header(style_id, page_field=False))):
+        partname = document.next_partname("/word/header%d.xml")
+        document.add_part(partname, CT.WML_HEADER, blob)
+        ref = etree.Element(_w("headerReference"))
+        ref.set(_w("type"), kind)
+        ref.set(f"{{{RELS}}}id", document.relate(RT.HEADER, partname))
+        _insert(sect_pr, ref, _AFTER_HEADER_REFERENCE)
+    document.sect_pr = sect_pr
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _insert(parent, child, successors: tuple[str, ...]) -> None:
+    """Before the first of `successors` present (the schema's order), else last."""
+    for tag in successors:
+        found = parent.find(_w(tag))
+        if found is not None:
+            found.addprevious(child)
+            return
+    parent.append(child)
+
+
+@lru_cache(maxsize=8)
+def _header(style_id: str, page_field: bool) -> bytes:
+    """A header part from python-docx's template, its paragraph in `style_id`."""
+    root = etree.fromstring(HeaderPart._default_header_xml(),
+                            etree.XMLParser(remove_blank_text=True))
+    para = root.find(_w("p"))
+    ppr = para.find(_w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(_w("pPr"))
+        para.insert(0, ppr)
+    style = ppr.find(_w("pStyle"))
+    if style is None:
+        style = etree.Element(_w("pStyle"))
+        ppr.insert(0, style)
+    style.set(_w("val"), style_id)
+    if page_field:
+        for run in _PAGE_FIELD:
+            para.append(etree.fromstring(run.format(ns=f'xmlns:w="{W}"')))
+    return etree.tostring(root, encoding="UTF-8", standalone=True)

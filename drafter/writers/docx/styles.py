@@ -8,10 +8,10 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 
-from docx.document import Document
 from docx.styles import BabelFish
 from lxml import etree
 
+from .elements import attr
 from .package import data_xml
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -43,17 +43,24 @@ def our_style_names() -> list[str]:
 
 
 class StyleMap:
-    """Style name -> styleId for one document, from a single scan of its styles."""
+    """Style name -> styleId for one base, from a single scan of its styles."""
 
-    def __init__(self, document: Document):
-        element = document.styles.element
-        self._ids = {_name(s): s.get(_ID) for s in element.iterfind(f"{{{W}}}style")}
+    def __init__(self, styles: etree._Element):
+        self._ids = {_name(s): s.get(_ID) or "" for s in styles.iterfind(f"{{{W}}}style")}
+        self._xml: dict[str, str] = {}  # memo: the writer asks for a few names many times
 
     def id(self, name: str) -> str:
         try:
             return self._ids[key(name)]
         except KeyError:
             raise KeyError(f"no style named {name!r}") from None
+
+    def xml_id(self, name: str) -> str:
+        """The id escaped for an XML attribute."""
+        found = self._xml.get(name)
+        if found is None:
+            found = self._xml[name] = attr(self.id(name))
+        return found
 
 
 def add_missing(styles: etree._Element) -> None:
