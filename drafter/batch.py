@@ -84,8 +84,9 @@ def run(inputs: list[Path], outdir: Path, formats: tuple[str, ...], options: Opt
         iterator = map(work, tasks)
         pool = None
     else:
-        pool = multiprocessing.get_context(_start_method()).Pool(jobs, initializer=_warm, initargs=(formats,))
-        iterator = pool.imap_unordered(work, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8) or 1)))
+        # the worker's settings travel once, at start-up; each chunk then carries only its tasks
+        pool = multiprocessing.get_context(_start_method()).Pool(jobs, initializer=_start, initargs=(work,))
+        iterator = pool.imap_unordered(_task, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8) or 1)))
     try:
         for done in iterator:
             results.append(done)
@@ -106,14 +107,19 @@ def _start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else multiprocessing.get_start_method()
 
 
-def _warm(formats) -> None:
-    """Import what the formats need once per worker, before the first document."""
-    for fmt in formats:
-        WRITERS[fmt].load()
-    if "docx" in formats:
-        from .writers.docx.package import base_bytes
+_WORK: "_Worker | None" = None  # this worker process's settings, set once by _start
 
-        base_bytes()
+
+def _start(work: "_Worker") -> None:
+    """Once per worker: keep its settings and import what its formats need."""
+    global _WORK
+    _WORK = work
+    for fmt in work.formats:
+        WRITERS[fmt].load()
+
+
+def _task(task: Task) -> Done:
+    return _WORK(task)
 
 
 @dataclass(frozen=True)
