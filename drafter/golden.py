@@ -4,6 +4,7 @@ Layout (copying the folder copies its goldens):
     DIR/<name>.yaml
     DIR/<name>.golden/<name>.txt | .md | .html          the article
     DIR/<name>.golden/<name>.report.txt                 the report's wording
+    DIR/<name>.golden/<name>.<style>.txt                other article styles ("tin", an office's)
     DIR/<name>.golden/<name>.docx.dump + .docx.sha256   the article DOCX: readable dump and bytes' hash
     DIR/<name>.golden/<name>.report.docx.dump + .sha256 the report DOCX
 DOCX is compared through its canonical dump (paragraphs with styles, tables, section settings),
@@ -71,7 +72,24 @@ def expected_files(source: Path, formats: tuple[str, ...], search_path=(),
             if fmt == "txt":
                 out[f"{name}.report.txt"] = render_file(
                     source, Options(format="txt", doc="report", search_path=search_path)).data
+                for style in other_styles(source, search_path):  # "tin" and an office's own styles
+                    out[f"{name}.{style}.txt"] = render_file(
+                        source, Options(format="txt", template=style, search_path=search_path)).data
     return out
+
+
+def other_styles(source: Path, search_path=()) -> list[str]:
+    """Article styles of the file's kind besides the default one, e.g. ["tin"]."""
+    from .catalog import entries
+    from .loader import load_file
+    from .pipeline import DEFAULT_STYLE
+    from .validate import validate
+
+    kind = validate(load_file(source)).kind
+    skip = set(DEFAULT_STYLE.values())
+    return sorted(e.name[len(kind) + 1:-3] for e in entries(tuple(search_path))
+                  if e.name.startswith(kind + "/") and e.name.count("/") == 1
+                  and e.name[len(kind) + 1:-3] not in skip)
 
 
 def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool = False,
