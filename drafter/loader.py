@@ -27,14 +27,23 @@ Loc = tuple[int | str, ...]
 class Loaded:
     file: str
     data: dict[str, Any]
-    marks: dict[Loc, tuple[int, int]]  # field path -> (line, column), 1-based
+    root: yaml.Node  # kept to find places on demand: most files never need one
 
     def mark(self, loc: Loc) -> tuple[int | None, int | None]:
-        """The closest recorded place: the field itself or its nearest parent."""
-        loc = tuple(loc)
-        while loc not in self.marks and loc:
-            loc = loc[:-1]
-        return self.marks.get(loc, (None, None))
+        """(line, column), 1-based, of the field at LOC, or of its nearest parent that exists.
+        A field's place is its key, where the editor looks."""
+        node, place = self.root, self.root
+        for part in loc:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                entry = next(((k, v) for k, v in node.value if str(k.value) == part), None)
+                if entry is None:
+                    break
+                place, node = entry
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = place = node.value[part]
+            else:
+                break
+        return _line(place), _col(place)
 
 
 def decode(raw: bytes, file: str, from_encoding: str | None = None) -> str:
@@ -118,15 +127,13 @@ def load_text(text: str, file: str = "<string>") -> Loaded:
         raise fail(file, "empty_file")
     if not isinstance(root, yaml.MappingNode):
         raise fail(file, "not_mapping", line=root.start_mark.line + 1, col=root.start_mark.column + 1)
-    builder = _Builder(file)
-    data = builder.build(root, ())
-    return Loaded(file, data, builder.marks)
+    data = _Builder(file).build(root, ())
+    return Loaded(file, data, root)
 
 
 class _Builder:
     def __init__(self, file: str):
         self.file = file
-        self.marks: dict[Loc, tuple[int, int]] = {}
         self.nodes = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
@@ -134,7 +141,6 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise fail(self.file, "too_many_nodes", line=_line(node), col=_col(node), limit=MAX_NODES)
-        self.marks.setdefault(loc, (_line(node), _col(node)))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
@@ -149,19 +155,16 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise fail(self.file, "merge_key", _dotted(loc), _line(key_node), _col(key_node))
             if not isinstance(key_node, yaml.ScalarNode):
                 raise fail(self.file, "key_not_string", _dotted(loc), _line(key_node), _col(key_node))
-            key = unicodedata.normalize("NFC", str(key_node.value))
+            key = str(key_node.value)  # the text is NFC already (decode)
             if key in result:
+                first = next(k for k, _ in node.value if str(k.value) == key)
                 raise fail(self.file, "duplicate_key", _dotted(loc + (key,)), _line(key_node),
-                           _col(key_node), key=key, first=first_line[key])
-            first_line[key] = _line(key_node)
-            # Errors about a field point at its key, where the editor looks.
-            self.marks[loc + (key,)] = (_line(key_node), _col(key_node))
+                           _col(key_node), key=key, first=_line(first))
             result[key] = self.build(value_node, loc + (key,))
         return result
 
