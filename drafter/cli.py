@@ -132,7 +132,7 @@ def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhi�
                        reference_doc=str(reference_doc) if reference_doc else None,
                        variant=variant, strict=strict, from_encoding=from_encoding)
 
-    if len(files) > 1 or files[0].is_dir() or len(formats) > 1:
+    if len(files) > 1 or files[0].is_dir() or len(formats) > 1 or (output is not None and output.is_dir()):
         options = _run(lambda: options_for(formats[0]), lang)
         if output is None:
             _fail(fail("-o", "batch_needs_outdir"), lang)

@@ -81,3 +81,10 @@ def test_slugs_are_unique_and_safe():
     names = batch.stems([Path("a/Đại hội.yaml"), Path("b/Đại hội.yaml"), Path("../../x/..yaml"), Path("Đại-hội-2.yaml")])
     assert names == ["dai-hoi", "dai-hoi-2", "tai-lieu", "dai-hoi-2-2"]
     assert all("/" not in n and n for n in names)
+
+
+def test_one_file_into_an_existing_folder(tmp_path):
+    result = runner.invoke(app, ["render", str(EXAMPLES / "vinh-loc-kiem-diem-2023.yaml"), "-o", str(tmp_path),
+                                 "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["vinh-loc-kiem-diem-2023.docx"]
