@@ -67,7 +67,7 @@ def _issue(loaded: Loaded, p: Problem, severity: str) -> Issue:
     loc = tuple(int(x) if x.isdigit() else x
                 for x in p.path.replace("[", ".").replace("]", "").split(".") if x)
     # a field the file does not have at all (report defaults) has no line to point at
-    line, col = loaded.mark(loc) if loc[:1] in [(k,) for k in loaded.data] else (None, None)
+    line, col = loaded.mark(loc) if loc and loc[0] in loaded.data else (None, None)
     return Issue(loaded.file, line, col, p.path, p.code, pack({**p.args, "check": p.check}), severity)
 
 

@@ -59,6 +59,16 @@ def _batch(files, outdir, formats, options, jobs, lang) -> int:
     return 1 if summary.failed else 0
 
 
+def _formats(text: str) -> tuple[str, ...]:
+    """"docx,html" -> ("docx", "html"); each must have a writer (a clean error otherwise)."""
+    from .pipeline import writer_for
+
+    formats = tuple(f.strip() for f in text.split(",") if f.strip()) or (text,)
+    for name in formats:
+        writer_for(name)
+    return formats
+
+
 def search_path(templates: list[Path], near: Path | None = None) -> tuple[str, ...]:
     """--templates folders first, then those of drafter.toml (from the working folder up, or
     else from the YAML's folder up), then (implicitly) the built-ins."""
@@ -121,26 +131,25 @@ def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhi�
     from .output import write_atomic
     from .pipeline import Options, render_file, writer_for
 
-    formats = tuple(f.strip() for f in format.split(",") if f.strip())
+    formats = _run(lambda: _formats(format), lang)
 
-    def options_for(fmt):
-        for name in formats:
-            writer_for(name)
+    def make_options():
         if doc not in ("article", "report"):
             raise fail("--doc", "expected_one_of", allowed="article, report")
-        return Options(format=fmt, doc=doc, template=template, search_path=search_path(templates, files[0].parent),
+        return Options(format=formats[0], doc=doc, template=template,
+                       search_path=search_path(templates, files[0].parent),
                        reference_doc=str(reference_doc) if reference_doc else None,
                        variant=variant, strict=strict, from_encoding=from_encoding)
 
     if len(files) > 1 or files[0].is_dir() or len(formats) > 1 or (output is not None and output.is_dir()):
-        options = _run(lambda: options_for(formats[0]), lang)
+        batch_options = _run(make_options, lang)
         if output is None:
             _fail(fail("-o", "batch_needs_outdir"), lang)
-        raise typer.Exit(_batch(files, output, formats, options, jobs, language(lang)))
+        raise typer.Exit(_batch(files, output, formats, batch_options, jobs, language(lang)))
     file = files[0]
 
     def job():
-        options = options_for(formats[0] if formats else "")
+        options = make_options()
         if writer_for(options.format).binary and output is None:
             raise fail("--format", "binary_to_stdout", name=options.format)
         result = render_file(file, options)
@@ -163,16 +172,10 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
            lang: Optional[str] = LangOpt):
     """So sánh kết quả với tệp chuẩn (golden); --update để chấp nhận thay đổi."""
     from . import golden as golden_files
-    from .errors import fail
     from .messages import language, translate
 
-    formats = tuple(f.strip() for f in format.split(",") if f.strip())
-
     def job():
-        for fmt in formats:
-            if fmt not in golden_files.FORMATS:
-                raise fail("--format", "unknown_format", name=fmt, allowed=", ".join(golden_files.FORMATS))
-        return golden_files.run(directory, formats, update, search_path(templates, directory),
+        return golden_files.run(directory, _formats(format), update, search_path(templates, directory),
                                 str(reference_doc) if reference_doc else None)
 
     outcome = _run(job, lang)

@@ -88,3 +88,11 @@ def test_one_file_into_an_existing_folder(tmp_path):
                                  "--format", "docx"])
     assert result.exit_code == 0, result.output
     assert [p.name for p in tmp_path.iterdir()] == ["vinh-loc-kiem-diem-2023.docx"]
+
+
+def test_empty_format_list_is_a_clean_error(tmp_path):
+    for args in ([str(EXAMPLES / "vinh-loc-kiem-diem-2023.yaml")],
+                 [str(EXAMPLES / "vinh-loc-kiem-diem-2023.yaml"), str(EXAMPLES / "phu-van-dai-hoi-2025.yaml")]):
+        result = runner.invoke(app, ["render", *args, "-o", str(tmp_path / "o"), "--format", ",", "--lang", "en"])
+        assert result.exit_code == 2, result.output
+        assert "unsupported format ','" in result.stderr

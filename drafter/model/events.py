@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
-from .common import (Acknowledgement, Award, Byline, Count, FigureIn, Model, Organisation, Person, PersonIn,
+from .common import (Acknowledgement, Award, Byline, Count, Model, Organisation, Person, PersonIn,
                      Photo, Published, ReportMeta, ResultGroup, Speech, Style, Targets, Text)
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..blocks import Block, Table
+from ..blocks import Table
 from . import Rendered
 
 
