@@ -5,9 +5,6 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter.cli import app
-from drafter.errors import DrafterError
-from drafter.loader import load_file
-from drafter.pipeline import Options, render_file
 from drafter.messages import MESSAGES
 
 from bad_inputs import BAD_FILES, CHECKS

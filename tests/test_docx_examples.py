@@ -4,7 +4,6 @@ import unicodedata
 
 import docx
 import pytest
-from docx.shared import Mm
 
 from drafter.pipeline import Options, render_file
 

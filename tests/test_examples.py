@@ -6,7 +6,7 @@ import pytest
 
 from drafter import golden
 from drafter.loader import load_file
-from drafter.pipeline import Options, render_file
+from drafter.pipeline import render_file
 from drafter.validate import validate
 
 from conftest import EXAMPLES, SEEDS

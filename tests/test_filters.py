@@ -151,7 +151,7 @@ def test_tone_mark_house_style():
 
 
 def test_one_house_style_through_the_document(write):
-    from drafter.pipeline import Options, render_file
+    from drafter.pipeline import render_file
 
     path = write("kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã Hoà Bình}\ndate: 2025-12-20\nyear: 2025\n"
                  "assessment: [Đảng uỷ lãnh đạo hoàn thành tốt]\n")

@@ -5,7 +5,6 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter.cli import app
-from drafter.errors import DrafterError
 from drafter.pipeline import Options, render_file
 
 from conftest import EXAMPLES
