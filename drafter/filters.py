@@ -203,7 +203,8 @@ def people(group, style: str = "comma") -> str:
 # ---- figures -------------------------------------------------------------------------------
 
 _BOUNDS = {"min": ("từ ", " trở lên"), "least": ("ít nhất ", ""), "over": ("trên ", ""), "max": ("không quá ", ""),
-           "under": ("dưới ", ""), "about": ("khoảng ", "")}
+           "under": ("dưới ", ""), "about": ("khoảng ", ""), "more": ("hơn ", ""), "nearly": ("gần ", ""),
+           "estimate": ("ước đạt ", "")}
 
 RATING_WORDS = {
     "xuat-sac": "hoàn thành xuất sắc nhiệm vụ",
@@ -223,6 +224,8 @@ def quantity(c, padded: bool = False) -> str:
     padded = padded if c.pad is None else c.pad
     if c.total is not None:
         core = share(c.value, c.total) + (f" {c.unit}" if c.unit else "")
+    elif getattr(c, "to", None) is not None:  # a range: "từ 180 đến 200 đảng viên"
+        return f"từ {count(c.value, None, padded)} đến {count(c.to, c.unit, padded)}"
     else:
         core = count(c.value, c.unit, padded)
     before, after = _BOUNDS.get(c.bound, ("", ""))
@@ -238,7 +241,11 @@ def figure(f, padded: bool = False) -> str:
         parts.append(join_vi([quantity(f, padded)] + [quantity(c, padded) for c in f.also]))
     if f.after:
         parts.append(f.after)
+    if f.examples:  # examples are never counted
+        parts.append("như " + join_vi(f.examples))
     text = " ".join(parts)
+    if f.horizon:
+        text = f"đến năm {f.horizon}, {text}"
     if f.of_which:
         text += ", trong đó " + join_vi(figure(part, padded) for part in f.of_which)
     for part in f.then:
@@ -254,13 +261,17 @@ def figures(items, sep: str = "; ", padded: bool = False) -> str:
 _LEVEL_ORDER = ("xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh")
 
 
-def rating_phrase(r, padded: bool = False) -> str:
+def rating_phrase(r, padded: bool = False, levels=None) -> str:
     """A Rating: "02 chi bộ hoàn thành xuất sắc nhiệm vụ, 09 chi bộ hoàn thành tốt nhiệm vụ";
-    with a total: "39/39 đảng viên hoàn thành xuất sắc nhiệm vụ"."""
+    with a total: "39/39 đảng viên hoàn thành xuất sắc nhiệm vụ". levels: another set of counts
+    of the same subject (the self-rated ones)."""
+    levels = r.levels if levels is None else levels
+    if not levels and r.level:  # one subject, one level: "chi bộ hoàn thành tốt nhiệm vụ"
+        return f"{r.subject} {rating(r.level)}"
     parts = []
     for level in _LEVEL_ORDER:
-        if level in r.levels:
-            n = r.levels[level]
+        if level in levels:
+            n = levels[level]
             amount = share(n, r.total) + f" {r.subject}" if r.total else count(n, r.subject, padded)
             parts.append(f"{amount} {rating(level)}")
     return ", ".join(parts)
@@ -273,8 +284,9 @@ def numbered_rows(items, start: int = 1) -> list[list[str]]:
 
 def rating_row(r) -> list[str]:
     """A Rating as a table row: subject, total, then the count at each level."""
-    total = r.total if r.total is not None else sum(r.levels.values())
-    return [capfirst(r.subject), number(total)] + [number(r.levels.get(l, 0)) for l in _LEVEL_ORDER]
+    levels = r.levels or {r.level: 1}  # a single subject rated at one level
+    total = r.total if r.total is not None else sum(levels.values())
+    return [capfirst(r.subject), number(total)] + [number(levels.get(l, 0)) for l in _LEVEL_ORDER]
 
 
 def first_mention(org) -> str:

@@ -27,6 +27,35 @@ org: {name: Đảng bộ xã An Hòa}
 date: 2025-12-22
 year: 2025
 """,
+    "so-ket": """\
+kind: so-ket
+org: {name: Đảng bộ xã An Hòa}
+date: 2025-07-10
+period: {months: 6, year: 2025}
+""",
+    "trao-huy-hieu": """\
+kind: trao-huy-hieu
+org: {name: Đảng bộ xã An Hòa}
+date: 2025-09-02
+badges: {total: 5}
+""",
+    "ket-nap": """\
+kind: ket-nap
+org: {name: Chi bộ Thôn 3}
+date: 2025-06-10
+new_members: [Lê Thị Hoa]
+""",
+    "hoi-nghi-bch": """\
+kind: hoi-nghi-bch
+org: {name: Đảng bộ xã An Hòa}
+date: 2025-10-02
+""",
+    "quan-triet": """\
+kind: quan-triet
+org: {name: Đảng bộ xã An Hòa}
+date: 2025-11-19
+documents: [{type: Nghị quyết, number: 09-NQ/ĐH}]
+""",
 }
 
 

@@ -22,7 +22,7 @@ def test_validate_reports_every_file(write):
     result = runner.invoke(app, ["validate", str(bad1), str(bad2), "--lang", "en"])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
-    assert any(l.startswith(f"{bad1}:") and "ordinal: required field missing" in l for l in lines)
+    assert any(l.startswith(f"{bad1}:") and "term: required field missing" in l for l in lines)
     assert f"{bad2}:5:1: yeaar: unknown field; did you mean 'year'?" in lines
     assert "Traceback" not in result.output
 

@@ -67,9 +67,9 @@ def test_wrong_type(write):
 
 
 def test_missing_required_field(write):
-    path = write(MINIMAL["dai-hoi"].replace("ordinal: 12\n", ""))
+    path = write(MINIMAL["dai-hoi"].replace("term: 2025-2027\n", ""))
     [line] = problems(path)
-    assert line == f"{path}:1:1: ordinal: required field missing"
+    assert line == f"{path}:1:1: term: required field missing"
 
 
 def test_missing_nested_field_points_at_parent(write):

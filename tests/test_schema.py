@@ -59,7 +59,7 @@ def test_schema_rejects_what_the_model_rejects(schema):
             "term": "2025-2027"}
     validator.validate(good)
     for bad in ({**good, "bogus": 1}, {**good, "kind": "hoi-thao"}, {**good, "org": {"nam": "x"}},
-                {k: v for k, v in good.items() if k != "ordinal"}):
+                {k: v for k, v in good.items() if k != "term"}):
         assert not validator.is_valid(bad), bad
 
 
@@ -77,7 +77,7 @@ def test_new_skeleton_asks_for_exactly_the_required_fields(kind, tmp_path):
     result = runner.invoke(app, ["validate", str(target), "--lang", "en"])
     assert result.exit_code == 2
     fields = sorted(line.split(": ")[1] for line in result.stderr.strip().splitlines())
-    required = {"dai-hoi": ["date", "ordinal", "org.name", "term.end", "term.start"],
+    required = {"dai-hoi": ["date", "org.name", "term.end", "term.start"],
                 "hoi-nghi-tong-ket": ["date", "org.name", "year"],
                 "kiem-diem": ["date", "org.name", "year"]}[kind]
     assert fields == required

@@ -45,6 +45,8 @@ class Person(Model):
     """Các chức vụ theo thứ tự, ví dụ ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]."""
     honorific: Literal["đồng chí", "ông", "bà"] = "đồng chí"
     """Cách gọi trong bài: "đồng chí" (mặc định), "ông" hoặc "bà"."""
+    attending: Text | None = None
+    """Vai trò tại hoạt động, nếu bài nêu: "dự và chỉ đạo", "dự và giám sát"."""
 
 
 def _person_from_str(value):
@@ -65,7 +67,9 @@ class Place(Model):
     name: Text
     """Tên đơn vị, ví dụ "Vĩnh Điều"."""
     province: Text | None = None
-    """Tỉnh/thành phố chứa đơn vị (để kiểm tra tên địa danh)."""
+    """Tỉnh/thành phố chứa đơn vị (để kiểm tra tên địa danh; in ở câu mở đầu)."""
+    district: Text | None = None
+    """Huyện, quận, thị xã, thành phố thuộc tỉnh chứa đơn vị, viết đủ: "huyện Hàm Yên" (in ở câu mở đầu)."""
 
 
 class Organisation(Model):
@@ -124,7 +128,7 @@ class Organisation(Model):
         return self.short or self.name
 
 
-Bound = Literal["min", "least", "over", "max", "under", "about"]
+Bound = Literal["min", "least", "over", "max", "under", "about", "more", "nearly", "estimate"]
 
 
 class Count(Model):
@@ -137,7 +141,10 @@ class Count(Model):
     unit: Text | None = None
     """Đơn vị: "đảng viên", "%", "triệu đồng"…"""
     bound: Bound | None = None
-    """min: "từ 95% trở lên"; least: "ít nhất 05"; over: "trên 90%"; max: "không quá"; under: "dưới"; about: "khoảng"."""
+    """min: "từ 95% trở lên"; least: "ít nhất 05"; over: "trên 90%"; max: "không quá"; under: "dưới"; about: "khoảng";
+    more: "hơn 1.200"; nearly: "gần 300"; estimate: "ước đạt 38,7 tỷ đồng"."""
+    to: Number | None = None
+    """Cận trên của một khoảng: value 180, to 200 in "từ 180 đến 200"."""
     pad: bool | None = None
     """Viết "05" thay vì "5" cho riêng số này (mặc định theo style.pad_counts)."""
 
@@ -161,12 +168,17 @@ class Figure(Count):
     """Phần "trong đó …" của con số."""
     then: list[Annotated["Figure", BeforeValidator(_figure_from_str, json_schema_input_type=str | Figure)]] = []
     """Vế nối tiếp sau dấu phẩy, ví dụ "đạt 100% chỉ tiêu huyện giao"."""
+    examples: list[Text] = []
+    """Các ví dụ, in sau chữ "như" và không bao giờ đếm: "các mô hình như a, b và c"."""
+    horizon: int | None = Field(default=None, ge=1930, le=2200)
+    """Mốc thời gian của chỉ tiêu: 2030 in "đến năm 2030"."""
 
     @model_validator(mode="after")
     def _needs_something(self):
         if self.value is None and not self.text:
             raise ValueError("figure_empty")
-        if self.value is None and (self.unit or self.total or self.bound or self.also or self.of_which):
+        if self.value is None and (self.unit or self.total or self.bound or self.also or self.of_which
+                                   or self.to is not None):
             raise ValueError("figure_needs_value")
         return self
 
@@ -183,6 +195,16 @@ class ResultGroup(Model):
     """Các ý trong nhóm; mỗi ý là một câu chữ hoặc {text, value, unit, after…}."""
 
 
+class AwardGroup(Model):
+    """Một nhóm được khen: số, loại ("tập thể", "đảng viên"), thành tích."""
+
+    count: int = Field(ge=1)
+    kind: Text
+    """Ví dụ "tập thể", "đảng viên", "chi bộ"."""
+    merit: Text | None = None
+    """Thành tích, ví dụ "hoàn thành xuất sắc nhiệm vụ"."""
+
+
 class Award(Model):
     """Khen thưởng: "tặng giấy khen cho 3 tập thể và 5 cá nhân …"."""
 
@@ -196,11 +218,17 @@ class Award(Model):
     """Lý do, ví dụ "có thành tích xuất sắc trong công tác năm 2025"."""
     presenter: Text | None = None
     """Người trao (họ tên một người trong danh sách chủ trì/khách mời)."""
+    recipients: Text | None = None
+    """Người, tập thể được khen khi bài không nêu số, ví dụ "các tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ"."""
+    groups: list[AwardGroup] = []
+    """Các nhóm được khen, mỗi nhóm một số: "06 tập thể", "303 đảng viên hoàn thành xuất sắc nhiệm vụ"."""
+    praise: bool = False
+    """"biểu dương, khen thưởng" thay cho "khen thưởng"."""
 
     @model_validator(mode="after")
     def _someone(self):
-        if not (self.collectives or self.individuals):
-            raise ValueError("award_empty")
+        if not (self.collectives or self.individuals or self.recipients or self.groups):
+            raise ValueError("award_empty" if not self.recipients and not self.groups else "award_empty_or")
         return self
 
 
@@ -217,6 +245,12 @@ class Targets(Model):
     """Số nhiệm vụ trọng tâm."""
     breakthroughs: int | None = Field(default=None, ge=1)
     """Số khâu đột phá."""
+    task_items: list[Text] = []
+    """Các nhiệm vụ trọng tâm, từng ý."""
+    breakthrough_items: list[Text] = []
+    """Các khâu đột phá, từng ý."""
+    partial: bool = False
+    """Danh sách chỉ tiêu chưa đầy đủ (bài kết thúc bằng "…"): không in tổng số chỉ tiêu."""
 
     @property
     def total(self) -> int:
@@ -234,6 +268,8 @@ class Speech(Model):
     """Các ý chỉ đạo, nhấn mạnh."""
     requests: list[Text] = []
     """Các đề nghị cụ thể."""
+    directive: bool = True
+    """false: lời phát biểu của người chủ trì, đảng viên…, không phải phát biểu chỉ đạo."""
 
 
 class Photo(Model):
@@ -250,8 +286,16 @@ class Photo(Model):
 class Byline(Model):
     label: Text | None = None
     """Ví dụ "Tin, ảnh", "Tác giả bài viết"; bỏ trống để chỉ ghi tên."""
-    authors: list[Text] = Field(min_length=1)
+    authors: list[Text] = []
     """Tên tác giả."""
+    outlet: Text | None = None
+    """Cơ quan báo chí khi bài đăng lại, ví dụ "Báo Tuyên Quang": in "Theo Báo Tuyên Quang"."""
+
+    @model_validator(mode="after")
+    def _someone(self):
+        if not (self.authors or self.outlet):
+            raise ValueError("byline_empty")
+        return self
 
 
 class Style(Model):

@@ -42,10 +42,10 @@ def _class_docs(cls) -> dict[str, str]:
 
 def json_schema() -> dict:
     """The JSON Schema of a drafter YAML file, with every field described."""
-    from . import common, events
+    from . import common, events, genre
 
     schema = events.Document.model_json_schema()
-    classes = {name: obj for module in (common, events) for name, obj in vars(module).items()
+    classes = {name: obj for module in (common, events, genre) for name, obj in vars(module).items()
                if isinstance(obj, type) and issubclass(obj, BaseModel)}
     for name, definition in schema.get("$defs", {}).items():
         model = classes.get(name)

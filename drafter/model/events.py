@@ -7,8 +7,12 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
-from .common import (Acknowledgement, Award, Byline, Count, Model, Organisation, Person, PersonIn,
+from .common import Number
+
+from .common import (Acknowledgement, Award, Bound, Byline, Count, Model, Organisation, Person, PersonIn,
                      Photo, Published, ReportMeta, ResultGroup, Speech, Style, Targets, Text)
+from .genre import (Attendance, Badges, DocRef, Period, Preparatory, RatingLevel, Recipient, ReportItem,
+                    TargetsReached, UnitRating)
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 
@@ -97,6 +101,32 @@ class EventBase(Model):
     """Thông tin cho báo cáo (--doc report)."""
     acknowledge: list[Acknowledgement] = []
     """Các trường hợp ngoại lệ đã biết của bước kiểm tra số liệu."""
+    date_precision: Literal["day", "year"] = "day"
+    """year: bài chỉ nêu năm, không nêu ngày họp (ngày trong date không được in)."""
+    organiser: Text | None = None
+    """Cơ quan đứng ra tổ chức nếu không phải tổ chức đảng (org), ví dụ "Ban Thường vụ Đảng ủy Khối"."""
+    chair_body: Text | None = None
+    """Cơ quan chủ trì khi bài không nêu tên người, ví dụ "Thường trực Đảng ủy xã"."""
+    members_bound: Bound | None = None
+    """Số đảng viên là số ước: more "hơn 1.200", nearly "gần 300", over "trên 2.700"."""
+    subunits: int | None = Field(default=None, ge=1)
+    """Số chi, đảng bộ trực thuộc (gồm cả chi bộ và đảng bộ), ví dụ 56."""
+    base_orgs: int | None = Field(default=None, ge=1)
+    """Số chi, đảng bộ cơ sở (tổ chức cơ sở đảng) của một đảng bộ cấp trên cơ sở."""
+    attendance: Attendance | None = None
+    """Số có mặt: {present: 17, total: 17}."""
+    basis: list[DocRef] = []
+    """Văn bản làm căn cứ tổ chức hoạt động."""
+    agenda: list[Text] = []
+    """Các bước của chương trình, theo thứ tự (mỗi bước một cụm từ: "chào cờ", "giới thiệu đại biểu")."""
+    reports: list[ReportItem] = []
+    """Các báo cáo được trình bày."""
+    targets_reached: TargetsReached | None = None
+    """"Đạt và vượt chỉ tiêu" khi không có số."""
+    unit_rating: UnitRating | None = None
+    """Xếp loại, xếp hạng của chính tổ chức đảng."""
+    notes: list[Text] = []
+    """Các sự kiện khác, mỗi ý một câu đầy đủ, in cuối bài."""
 
     @model_validator(mode="after")
     def _dates(self):
@@ -147,22 +177,31 @@ class Elections(Model):
     delegation: Delegation | None = None
     debut: bool = False
     """Ban Chấp hành khóa mới ra mắt đại hội."""
+    standing_size: int | None = Field(default=None, ge=1)
+    """Số ủy viên Ban Thường vụ."""
+    announced_by: Text | None = None
+    """Người công bố các quyết định chỉ định (họ tên trong khách mời/chủ trì)."""
 
 
 class Pilot(Model):
     """Đại hội điểm."""
 
-    note: Text
+    note: Text | None = None
     """Ví dụ "1 trong 3 tổ chức cơ sở Đảng trực thuộc"."""
     chosen_by: Text | None = None
+    """Cấp chọn tổ chức đại hội điểm, ví dụ "Ban Thường vụ Huyện ủy Hàm Yên"."""
+    for_whom: Text | None = None
+    """Để các đơn vị nào rút kinh nghiệm, ví dụ "các chi bộ trong Đảng bộ xã"."""
+    level: Text | None = None
+    """Cấp của đại hội điểm, ví dụ "cấp cơ sở"."""
 
 
 class DaiHoi(EventBase):
     """Đại hội Đảng bộ/Chi bộ lần thứ N, nhiệm kỳ."""
 
     kind: Literal["dai-hoi"]
-    ordinal: int = Field(ge=1)
-    """Lần thứ (số nguyên, in ra số La Mã)."""
+    ordinal: int | None = Field(default=None, ge=1)
+    """Lần thứ (số nguyên, in ra số La Mã); bỏ trống nếu không biết: không in "lần thứ"."""
     term: TermIn
     term_years: int | None = Field(default=None, ge=1, le=10)
     """Độ dài nhiệm kỳ theo quy định, nếu khác 5 năm (chi bộ: 2 hoặc 3)."""
@@ -184,6 +223,22 @@ class DaiHoi(EventBase):
     """Các văn bản được biểu quyết thông qua."""
     pilot: Pilot | None = None
     """Đại hội điểm."""
+    delegate_congress: bool = False
+    """Đại hội đại biểu, khi không biết số đại biểu (có delegates là đại hội đại biểu)."""
+    theme: Text | None = None
+    """Chủ đề của đại hội, in trong ngoặc kép."""
+    founded_by: DocRef | None = None
+    """Quyết định thành lập đảng bộ."""
+    merged_from: list[Text] = []
+    """Các đảng bộ được hợp nhất để thành lập đảng bộ."""
+    previous_term: TermIn | None = None
+    """Nhiệm kỳ trước, nếu không liền kề hoặc cần in."""
+    preparatory: Preparatory | None = None
+    """Phiên trù bị (date là ngày phiên chính thức)."""
+
+    @property
+    def is_delegate(self) -> bool:
+        return bool(self.delegates) or self.delegate_congress
 
 
 class TongKet(EventBase):
@@ -208,9 +263,6 @@ class Comment(Model):
     """Ví dụ "các đồng chí ủy viên Ban Chấp hành Đảng bộ xã"."""
 
 
-RatingLevel = Literal["xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh"]
-
-
 class Rating(Model):
     """Xếp loại một nhóm: chi bộ, tập thể lãnh đạo, đảng viên…"""
 
@@ -218,7 +270,22 @@ class Rating(Model):
     """Ví dụ "chi bộ", "đảng viên"."""
     total: int | None = Field(default=None, ge=1)
     """Tổng số được xếp loại, nếu biết."""
-    levels: dict[RatingLevel, Annotated[int, Field(ge=0)]] = Field(min_length=1)
+    levels: dict[RatingLevel, Annotated[int, Field(ge=0)]] = {}
+    """Số được xếp ở từng mức (sau khi cấp ủy công nhận)."""
+    self_rated: dict[RatingLevel, Annotated[int, Field(ge=0)]] = {}
+    """Số tự nhận ở từng mức, trước khi cấp ủy xem xét."""
+    level: RatingLevel | None = None
+    """Mức của một đối tượng duy nhất, ví dụ chi bộ đạt "tot"."""
+    vote_percent: Number | None = None
+    """Tỷ lệ đảng viên biểu quyết tán thành mức xếp loại (%)."""
+    by: Text | None = None
+    """Cấp công nhận, ví dụ "Đảng ủy phường"."""
+
+    @model_validator(mode="after")
+    def _something(self):
+        if not (self.levels or self.level):
+            raise ValueError("rating_empty")
+        return self
 
 
 class Proposal(Model):
@@ -229,8 +296,12 @@ class Proposal(Model):
 
 
 class Proposals(Model):
-    to: Text
+    to: Text | None = None
     """Cấp được đề xuất, ví dụ "Ban Thường vụ Huyện ủy"."""
+    by: Text | None = None
+    """Ai đề xuất nếu không phải cấp ủy, ví dụ "chi bộ"."""
+    method: Text | None = None
+    """Cách đề xuất, ví dụ "bỏ phiếu"."""
     items: list[Proposal] = Field(min_length=1)
 
 
@@ -256,6 +327,10 @@ class KiemDiem(EventBase):
     """Kết quả xếp loại theo từng nhóm."""
     proposals: Proposals | None = None
     """Đề xuất cấp trên xét."""
+    cell_reviews_from: dt.date | None = None
+    """Các chi bộ đã kiểm điểm từ ngày …"""
+    cell_reviews_to: dt.date | None = None
+    """… đến ngày."""
 
     def _all_people(self):
         yield from super()._all_people()
@@ -263,11 +338,102 @@ class KiemDiem(EventBase):
         yield from (c.person for c in self.comments)
 
 
-KINDS = {"dai-hoi": DaiHoi, "hoi-nghi-tong-ket": TongKet, "kiem-diem": KiemDiem}
+class SoKet(EventBase):
+    """Hội nghị sơ kết 6 tháng, 9 tháng đầu năm."""
+
+    kind: Literal["so-ket"]
+    period: Period
+    """Kỳ sơ kết: {months: 6, year: 2022}."""
+    topic: Text = "tình hình thực hiện nhiệm vụ"
+    """Nội dung sơ kết."""
+    badges: Badges | None = None
+    """Huy hiệu Đảng trao tại hội nghị."""
+
+
+class TraoHuyHieu(EventBase):
+    """Lễ trao tặng Huy hiệu Đảng."""
+
+    kind: Literal["trao-huy-hieu"]
+    badges: Badges
+    """Các mốc Huy hiệu, số người, người trao."""
+    anniversary: int | None = Field(default=None, ge=1, le=200)
+    """Kết hợp họp mặt kỷ niệm N năm Ngày thành lập Đảng (3/2/1930)."""
+
+
+class KetNap(EventBase):
+    """Lễ kết nạp đảng viên mới."""
+
+    kind: Literal["ket-nap"]
+    decisions: list[DocRef] = []
+    """Các quyết định kết nạp."""
+    new_members: list[Text] = Field(min_length=1)
+    """Họ tên những người được kết nạp."""
+    presenter: Text | None = None
+    """Người đọc và trao quyết định (họ tên trong chủ trì/khách mời)."""
+    oath: bool = False
+    """Đảng viên mới đọc lời tuyên thệ."""
+    mentors: list[Text] = []
+    """Đảng viên chính thức được phân công giúp đỡ."""
+    mentors_assigned: bool = False
+    """Chi bộ phân công đảng viên chính thức giúp đỡ (khi không nêu tên)."""
+    probation_months: int | None = Field(default=None, ge=1, le=24)
+    """Thời gian dự bị (tháng)."""
+    members_after: int | None = Field(default=None, ge=1)
+    """Số đảng viên của chi bộ sau lễ."""
+
+
+class HoiNghiBch(EventBase):
+    """Hội nghị Ban Chấp hành (thường kỳ) lần thứ N."""
+
+    kind: Literal["hoi-nghi-bch"]
+    session: int | None = Field(default=None, ge=1)
+    """Hội nghị lần thứ (số Ả Rập)."""
+    term: TermIn | None = None
+    """Nhiệm kỳ của Ban Chấp hành."""
+    regular: bool = False
+    """Phiên họp thường kỳ."""
+    body: Text | None = None
+    """Cơ quan họp; mặc định "Ban Chấp hành " + tên tổ chức."""
+    review: Period | None = None
+    """Kỳ được đánh giá: {months: 9, year: 2025}; in cả nhiệm vụ các tháng còn lại."""
+    studied: list[DocRef] = []
+    """Văn bản được triển khai, quán triệt."""
+    studied_from: Text | None = None
+    """Khi không nêu từng văn bản: cấp ban hành, ví dụ "Trung ương, Tỉnh ủy"."""
+    decided: list[Text] = []
+    """Những việc hội nghị quyết định, thống nhất."""
+
+
+class QuanTriet(EventBase):
+    """Hội nghị học tập, quán triệt nghị quyết."""
+
+    kind: Literal["quan-triet"]
+    documents: list[DocRef] = Field(min_length=1)
+    """Các văn bản được quán triệt."""
+    online: bool = False
+    """Hội nghị trực tuyến."""
+    bridges: int | None = Field(default=None, ge=1)
+    """Số điểm cầu."""
+    bridges_where: Text | None = None
+    """Các điểm cầu ở đâu, ví dụ "các xã, phường, đặc khu trên địa bàn thành phố"."""
+    point: Text | None = None
+    """Điểm cầu bài đưa tin, ví dụ "xã Hà Đông"."""
+    presenters: list[Text] = []
+    """Báo cáo viên (họ tên trong khách mời/chủ trì)."""
+    participants: int | None = Field(default=None, ge=1)
+    """Số người tham dự."""
+    purpose: list[Text] = []
+    """Mục đích, yêu cầu (từng ý)."""
+
+
+KINDS = {"dai-hoi": DaiHoi, "hoi-nghi-tong-ket": TongKet, "kiem-diem": KiemDiem, "so-ket": SoKet,
+         "trao-huy-hieu": TraoHuyHieu, "ket-nap": KetNap, "hoi-nghi-bch": HoiNghiBch, "quan-triet": QuanTriet}
 
 Event = Annotated[
     Union[Annotated[DaiHoi, Tag("dai-hoi")], Annotated[TongKet, Tag("hoi-nghi-tong-ket")],
-          Annotated[KiemDiem, Tag("kiem-diem")]],
+          Annotated[KiemDiem, Tag("kiem-diem")], Annotated[SoKet, Tag("so-ket")],
+          Annotated[TraoHuyHieu, Tag("trao-huy-hieu")], Annotated[KetNap, Tag("ket-nap")],
+          Annotated[HoiNghiBch, Tag("hoi-nghi-bch")], Annotated[QuanTriet, Tag("quan-triet")]],
     Discriminator("kind"),
 ]
 
