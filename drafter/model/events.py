@@ -166,7 +166,8 @@ class Delegation(Model):
 
 
 class Elections(Model):
-    method: Literal["bầu", "chỉ định"] = "bầu"
+    method: Literal["bầu", "chỉ định", "ra mắt"] = "bầu"
+    """bầu, chỉ định; "ra mắt" khi bài chỉ nêu cấp ủy khóa mới ra mắt, không nêu cách hình thành."""
     appointed_by: Text | None = None
     """Cấp ủy ra quyết định chỉ định, ví dụ "Đảng ủy phường"."""
     unanimous: bool = False
