@@ -56,7 +56,9 @@ class ReportItem(Model):
     title: Text
     """Tên văn bản, ví dụ "Báo cáo chính trị nhiệm kỳ 2022-2025"."""
     presenter: Text | None = None
-    """Người trình bày: họ tên (một người trong chủ trì/khách mời) hoặc chỉ chức vụ, ví dụ "Bí thư Chi bộ"."""
+    """Họ tên người trình bày."""
+    presenter_role: Text | None = None
+    """Chức vụ người trình bày; một mình khi bài không nêu tên, ví dụ "Bí thư Chi bộ"."""
     on_behalf: Text | None = None
     """Thay mặt ai, ví dụ "Chi ủy"."""
     adopted: bool = False
