@@ -23,7 +23,9 @@ VI = Locale.parse("vi")
 
 @lru_cache(maxsize=4096)  # documents repeat the same small numbers; Babel is slow per call
 def number(value, decimals: int = 2) -> str:
-    """2619 -> "2.619"; 94.1 -> "94,1"."""
+    """2619 -> "2.619"; 94.1 -> "94,1"; Decimal("38.723") -> "38,723" (every digit written is kept)."""
+    if isinstance(value, Decimal) and value.as_tuple().exponent < -decimals:
+        decimals = -value.as_tuple().exponent
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=VI)
 
@@ -246,6 +248,10 @@ def figure(f, padded: bool = False) -> str:
     text = " ".join(parts)
     if f.horizon:
         text = f"đến năm {f.horizon}, {text}"
+    if f.of_which and f.then and f.value is not None:  # the main figure's own "đạt 164,5%" first
+        for part in f.then:
+            text += ", " + figure(part, padded)
+        return text + ", trong đó " + join_vi(figure(part, padded) for part in f.of_which)
     if f.of_which:
         text += ", trong đó " + join_vi(figure(part, padded) for part in f.of_which)
     for part in f.then:

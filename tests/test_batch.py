@@ -14,7 +14,7 @@ runner = CliRunner()
 
 def inputs(tmp_path):
     folder = tmp_path / "in"
-    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.golden"))
+    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("*.golden", "genre"))
     shutil.copy(EXAMPLES / "vinh-loc-kiem-diem-2023.yaml", folder / "Đại hội Chi bộ 3.yaml")
     (folder / "sub").mkdir()
     shutil.copy(EXAMPLES / "vinh-loc-kiem-diem-2023.yaml", folder / "sub" / "vinh-loc-kiem-diem-2023.yaml")

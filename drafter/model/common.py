@@ -245,9 +245,9 @@ class Targets(Model):
     """Số nhiệm vụ trọng tâm."""
     breakthroughs: int | None = Field(default=None, ge=1)
     """Số khâu đột phá."""
-    task_items: list[Text] = []
-    """Các nhiệm vụ trọng tâm, từng ý."""
-    breakthrough_items: list[Text] = []
+    task_items: list[FigureIn] = []
+    """Các nhiệm vụ trọng tâm, từng ý (câu chữ hoặc {text, value, unit, horizon…})."""
+    breakthrough_items: list[FigureIn] = []
     """Các khâu đột phá, từng ý."""
     partial: bool = False
     """Danh sách chỉ tiêu chưa đầy đủ (bài kết thúc bằng "…"): không in tổng số chỉ tiêu."""
