@@ -14,7 +14,7 @@ from ..blocks import Block
 SENTENCE_KINDS = {"p", "lead", "item", "note"}  # blocks that are sentences and must end as one
 _END = (".", "!", "?", "…", ":", ";", "./.", "”", "\"", ")")
 _GLUED = re.compile(r"[^\W\d_][.;,:]+[^\W\d_\s]", re.UNICODE)
-_STRAY = re.compile(r"\s[.,;:](?!\.)|[,;:]\s*[.,;:]|\.\s*[,;:]|(?<!\.)\.\s*\.(?!\.)|\(\s*\)")
+_STRAY = re.compile(r"\s@[a-z]+\d?\s|\s[.,;:](?!\.)|[,;:]\s*[.,;:]|\.\s*[,;:]|(?<!\.)\.\s*\.(?!\.)|\(\s*\)")
 _DANGLING = re.compile(r"\b(?:và|của|với|gồm|cho|tại|là|đã|được|các|những|về|từ|đến|trong|theo|bởi|nhằm|"
                        r"có|bầu|trong đó)\s*[.;]$", re.IGNORECASE)
 _DOUBLE = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE | re.UNICODE)
