@@ -23,9 +23,10 @@ VI = Locale.parse("vi")
 
 @lru_cache(maxsize=4096)  # documents repeat the same small numbers; Babel is slow per call
 def number(value, decimals: int = 2) -> str:
-    """2619 -> "2.619"; 94.1 -> "94,1"; Decimal("38.723") -> "38,723" (every digit written is kept)."""
-    if isinstance(value, Decimal) and value.as_tuple().exponent < -decimals:
-        decimals = -value.as_tuple().exponent
+    """2619 -> "2.619"; 94.1 -> "94,1"; a decimal keeps every digit the user wrote (0,125)."""
+    exponent = getattr(value, "as_tuple", lambda: None)()
+    if exponent is not None and isinstance(exponent.exponent, int):
+        decimals = max(decimals, -exponent.exponent)
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=VI)
 
@@ -289,10 +290,12 @@ def numbered_rows(items, start: int = 1) -> list[list[str]]:
 
 
 def rating_row(r) -> list[str]:
-    """A Rating as a table row: subject, total, then the count at each level."""
-    levels = r.levels or {r.level: 1}  # a single subject rated at one level
-    total = r.total if r.total is not None else sum(levels.values())
-    return [capfirst(r.subject), number(total)] + [number(levels.get(l, 0)) for l in _LEVEL_ORDER]
+    """A Rating as a table row: subject, total, then the count at each level; a number the
+    data does not give stays blank (a sum is not a total, a missing level is not a zero).
+    A single subject rated at one level counts as 1 there."""
+    given = lambda n: "" if n is None else number(n)  # noqa: E731
+    levels = r.levels or ({r.level: 1} if r.level else {})
+    return [capfirst(r.subject), given(r.total)] + [given(levels.get(l)) for l in _LEVEL_ORDER]
 
 
 def first_mention(org) -> str:
