@@ -28,6 +28,7 @@ class ReportInfo:
     signer_role: str
     signer_name: str
     recipients: tuple[str, ...]
+    date_known: bool = True  # False: only the year is known; the day and month are left blank
 
 
 def report_info(event: EventBase) -> tuple[ReportInfo, list[tuple[str, str]]]:
@@ -54,12 +55,20 @@ def report_info(event: EventBase) -> tuple[ReportInfo, list[tuple[str, str]]]:
         issuer_code=meta.issuer_code or ISSUER_CODES.get(level, "ĐU"),
         place=place,
         date=meta.date or event.end_date or event.date,
+        date_known=bool(meta.date or event.end_date) or _date_known(event, default),
         on_behalf=(signer.on_behalf if signer and signer.on_behalf else ON_BEHALF.get(level, "Đảng ủy")),
         signer_role=signer.role if signer else "Bí thư",
         signer_name=signer.name if signer else BLANK,
         recipients=recipients,
     )
     return info, _unique(warnings)
+
+
+def _date_known(event: EventBase, default) -> bool:
+    if getattr(event, "date_precision", "day") != "year":
+        return True
+    default("date", "")
+    return False
 
 
 def _place(event: EventBase) -> str | None:

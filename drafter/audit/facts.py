@@ -16,6 +16,7 @@ from pydantic import BaseModel
 NOT_FACTS = {
     "kind", "style", "acknowledge", "term_years", "pad", "level", "after", "file", "abbr_of",
     "on_behalf", "type_code", "issuer_code", "honorific", "bound", "weekday",
+    "members_bound", "date_precision", "share",  # codes of the genre's wording (issue 12)
 }
 # Names: printed exactly as written, never touched by house style.
 NAME_FIELDS = {"name", "short", "abbr", "committee", "province", "titles", "committee_members",
@@ -37,7 +38,10 @@ class Fact:
 
 
 def facts(event: BaseModel) -> list[Fact]:
-    return list(_walk(event, ()))
+    found = list(_walk(event, ()))
+    if getattr(event, "date_precision", "day") == "year":  # only the year of the date is known
+        found = [Fact(f.path, f.loc, f.value.year, f.name, f.owner) if f.path == "date" else f for f in found]
+    return found
 
 
 def _walk(value: Any, loc: tuple, owner: int = 0) -> Iterator[Fact]:

@@ -14,6 +14,10 @@ from .text import block_texts, key, numbers_in, plain
 DERIVED: dict[str, Callable] = {
     "previous congress (ordinal - 1)": lambda e: [e.ordinal - 1] if getattr(e, "ordinal", None) else [],
     "the year after the year reviewed (year + 1)": lambda e: [e.year + 1] if getattr(e, "year", None) else [],
+    "the months left in the year (12 - months reviewed)":
+        lambda e: [12 - p.months for p in (getattr(e, "period", None), getattr(e, "review", None)) if p],
+    "the people admitted, counted from their names": lambda e: [len(getattr(e, "new_members", None) or [])],
+    "the Party's founding year, for an anniversary (1930)": lambda e: [1930] if getattr(e, "anniversary", None) else [],
 }
 # Labels the writer or the template's numbering puts in front of items: "(1)", "I-", "1.", "a)".
 STRUCTURAL_KINDS = {"heading"}

@@ -237,10 +237,6 @@ class DaiHoi(EventBase):
     preparatory: Preparatory | None = None
     """Phiên trù bị (date là ngày phiên chính thức)."""
 
-    @property
-    def is_delegate(self) -> bool:
-        return bool(self.delegates) or self.delegate_congress
-
 
 class TongKet(EventBase):
     """Hội nghị tổng kết năm và triển khai nhiệm vụ năm sau."""

@@ -68,7 +68,7 @@ class ReportItem(Model):
 class TargetsReached(Model):
     """"Đạt và vượt chỉ tiêu" khi bài không nêu số."""
 
-    scope: Literal["all", "many", "most"] = "all"
+    share: Literal["all", "many", "most"] = "all"
     """all: "các chỉ tiêu"; many: "nhiều chỉ tiêu"; most: "hầu hết các chỉ tiêu"."""
     area: Text | None = None
     """Lĩnh vực, ví dụ "kinh tế - xã hội"."""
