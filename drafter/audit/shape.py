@@ -19,7 +19,7 @@ _STRAY = re.compile(r"\s@[a-z]+\d?\s|\s[.,;:](?!\.)|[,;:]\s*[.,;:]|\.\s*[,;:]|(?
 _DANGLING = re.compile(r"\b(?:và|của|với|gồm|cho|tại|là|đã|được|các|những|về|từ|đến|trong|theo|bởi|nhằm|"
                        r"có|bầu|trong đó)\s*[.;]$", re.IGNORECASE)
 _DOUBLE = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE | re.UNICODE)
-_PLACEHOLDER = re.compile(r"\bNone\b|\bnull\b|\bundefined\b|\{\{|\}\}|\{%|%\}|……|\.{4,}|\bTODO\b|\bXXX\b")
+_PLACEHOLDER = re.compile(r"\bNone\b|\bnull\b|\bundefined\b|\{\{|\}\}|\{%|%\}|……|\.{4,}|\bTODO\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
 _COUNT = re.compile(r"(?<![\d/.,:\-])(\d{1,2})(?![\d/.,:%\-])\s+[^\W\d_]")
 _DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/-])(\d{1,2})(?:\2(\d{4}))?(?![\d/\-])")
@@ -42,7 +42,7 @@ def problems(blocks: list[Block], doc: str, user_texts: list[str]) -> Iterator[t
                 break
         if doc == "article" and _PLACEHOLDER.search(block.text):
             yield "placeholder", block.text
-    yield from _repeated(blocks)
+    yield from _repeated(blocks, user_texts)
     yield from _forms([(b, t) for b, t in wording if b.kind in SENTENCE_KINDS])
 
 
@@ -74,12 +74,15 @@ def _sections(blocks: list[Block]) -> Iterator[tuple[str, str]]:
             yield "section-empty", block.text
 
 
-def _repeated(blocks: list[Block]) -> Iterator[tuple[str, str]]:
+def _repeated(blocks, user_texts) -> Iterator[tuple[str, str]]:
+    """The template saying one sentence twice (the user repeating their own prose is theirs)."""
     seen: Counter = Counter()
     for block in blocks:
         if block.kind not in SENTENCE_KINDS | {"caption"}:
             continue
         for sentence in _SENTENCE.split(block.text):
+            if len(_blank(sentence, user_texts).replace(BLANK, " ").split()) < 4:
+                continue
             words = re.sub(r"[^\w\s]", "", sentence.casefold()).split()
             if len(words) >= 4:
                 seen[" ".join(words)] += 1
