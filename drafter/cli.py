@@ -117,7 +117,7 @@ def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhi�
            format: str = typer.Option("txt", "--format", "-f", help="txt, md, html, docx; nhiều định dạng: docx,html."),
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp kết quả (mặc định: in ra màn hình); thư mục khi soạn hàng loạt."),
            jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Số tiến trình khi soạn hàng loạt (mặc định: số CPU)."),
-           doc: str = typer.Option("article", "--doc", help="article (tin bài) hoặc report (báo cáo)."),
+           doc: str = typer.Option("article", "--doc", help="article (tin bài), report (báo cáo) hoặc resolution (nghị quyết đại hội)."),
            template: Optional[str] = typer.Option(None, "--template", help="Kiểu bài, ví dụ bai, tin; hoặc tên tệp mẫu."),
            templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan (ưu tiên hơn mẫu có sẵn)."),
            reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="Tệp DOCX mẫu lấy kiểu chữ, khổ giấy."),
@@ -134,8 +134,8 @@ def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhi�
     formats = _run(lambda: _formats(format), lang)
 
     def make_options():
-        if doc not in ("article", "report"):
-            raise fail("--doc", "expected_one_of", allowed="article, report")
+        if doc not in ("article", "report", "resolution"):
+            raise fail("--doc", "expected_one_of", allowed="article, report, resolution")
         return Options(format=formats[0], doc=doc, template=template,
                        search_path=search_path(templates, files[0].parent),
                        reference_doc=str(reference_doc) if reference_doc else None,

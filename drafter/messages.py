@@ -81,6 +81,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "award_empty": ("cần số tập thể hoặc số cá nhân được khen", "needs collectives or individuals"),
     "report_default": ("chưa khai báo cho báo cáo, đã dùng giá trị mặc định hoặc để trống",
                        "not given for the report; a default or a blank was used"),
+    "report_default_value": ("chưa khai báo cho văn bản, đã dùng theo dữ liệu: {value}",
+                             "not given for the document; taken from the data: {value}"),
+    "resolution_kind": ("nghị quyết (--doc resolution) chỉ soạn cho đại hội ({allowed}), không cho '{kind}'; "
+                        "dùng --doc report để soạn báo cáo",
+                        "a resolution (--doc resolution) is drafted for a congress ({allowed}) only, not for "
+                        "'{kind}'; use --doc report for a report"),
     "image_missing": ("không tìm thấy tệp ảnh '{file}'", "image file '{file}' not found"),
     "golden_missing": ("chưa có tệp chuẩn (chạy với --update để tạo)", "golden file missing (run with --update)"),
     "golden_stale": ("tệp chuẩn không còn tệp YAML tương ứng (--update để xóa)",

@@ -4,24 +4,26 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import templating
+from . import party, templating
 from .blocks import KINDS, Block, MarkupError, Table, parse
 from .checks import check
 from .errors import Issue, fail
 from .loader import load_file
 from .model import EventBase
 from .orthography import tone_style
-from .report import report_info
+from .report import report_info, resolution_info
 from .validate import validate
 from .writers import WRITERS, Rendered, Writer
 
-DEFAULT_STYLE = {"article": "bai", "report": "bao-cao"}
+DEFAULT_STYLE = {"article": "bai", "report": "bao-cao", "resolution": "nghi-quyet"}
+PARTY_DOCS = ("report", "resolution")  # Party documents: numbered sections, names in full
+RESOLUTION_KINDS = ("dai-hoi",)  # a congress adopts a resolution; a meeting reports
 
 
 @dataclass(frozen=True)
 class Options:
     format: str = "txt"
-    doc: str = "article"  # article | report
+    doc: str = "article"  # article | report | resolution
     template: str | None = None  # a style name ("bai", "tin") or a template path
     search_path: tuple[str, ...] = ()  # office template folders, first wins
     reference_doc: str | None = None  # DOCX whose styles and page set-up are used
@@ -46,11 +48,16 @@ def render_file(path: str | Path, options: Options = Options()) -> Output:
 
 
 def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> Rendered:
+    if options.doc == "resolution" and event.kind not in RESOLUTION_KINDS:
+        raise fail("--doc", "resolution_kind", kind=event.kind, allowed=", ".join(RESOLUTION_KINDS))
     name = template_name(event, options)
     markup, objects = templating.render(name, context(event), options.search_path,
                                         identity=identity(event), variant=options.variant)
     try:
-        blocks = house_style(parse(markup, objects), event.style.tone_marks)
+        blocks = parse(markup, objects)
+        if options.doc in PARTY_DOCS:
+            blocks = party.finish(blocks, event)
+        blocks = house_style(blocks, event.style.tone_marks)
     except MarkupError as exc:
         file = templating.resolve(name, options.search_path)
         raise fail(file, "template_directive", directive=exc.directive,
@@ -94,8 +101,12 @@ def identity(event: EventBase) -> str:
 
 
 def context(event: EventBase) -> dict:
-    """What templates see: the event, people by name (for references), the report's header."""
-    return {"event": event, "people": event.people(), "report": report_info(event)[0]}
+    """What templates see: the event, people by name (for references), the report's header
+    (and a congress's resolution's)."""
+    found = {"event": event, "people": event.people(), "report": report_info(event)[0]}
+    if event.kind in RESOLUTION_KINDS:
+        found["resolution"] = resolution_info(event)[0]
+    return found
 
 
 def _title(blocks) -> str:
