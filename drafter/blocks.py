@@ -16,7 +16,7 @@ from typing import Any
 # doc-number, party-name, place-date), title, subtitle, rule ("-----"), heading1..3
 # ("I-", "1.", "a)"), p, item ("- …"), table, the signature's parts (sign-for "T/M ĐẢNG ỦY",
 # sign-role "BÍ THƯ", sign-name) and recipients ("Nơi nhận:") with one recipient each.
-# A resolution's articles are "clause" blocks, numbered "Điều N." by party.finish.
+# A resolution's articles are "clause" blocks, numbered "Điều N." by party.sections.
 KINDS = {
     "headline", "meta", "lead", "p", "caption", "photo", "byline", "note",
     "org-higher", "org-issuer", "doc-number", "party-name", "place-date",

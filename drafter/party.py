@@ -3,7 +3,7 @@
 - Names are written in full: a Party document does not say "BTV", "UBKT" or "CCQ" unless the
   office declared the short form official (`report.short_forms`).
 - Sections are chosen from the data and numbered here, not in templates: a heading with nothing
-  under it is dropped, the rest get "I-", "1.", "a)"; a clause block becomes "Điều N. …".
+  under it is dropped, the rest get "I-", "1.", "a)"; a clause block is numbered "Điều N.".
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from dataclasses import replace
 from .blocks import Block, Table
 from .filters import roman
 from .model import EventBase, Organisation
+from .orthography import tone_style
 
 # Short forms of Party and state bodies that local news uses and Party documents spell out.
 ABBREVIATIONS = {
@@ -51,10 +52,18 @@ def in_full(text: str, table: dict[str, str]) -> str:
     return text
 
 
-def finish(blocks: list[Block], event: EventBase) -> list[Block]:
+def sections(blocks: list[Block]) -> list[Block]:
+    """Headings with nothing under them dropped, the rest numbered; clauses numbered."""
+    return _number(_drop_empty_sections(blocks))
+
+
+def in_full_names(blocks: list[Block], event: EventBase) -> list[Block]:
+    """Every abbreviation spelled out (in the document's tone-mark style), unless the office
+    declared it an official short form."""
     table = expansions(event)
-    spelled = [_spell(block, table) for block in blocks]
-    return _number(_drop_empty_sections(spelled))
+    if event.style.tone_marks != "keep":
+        table = {k: tone_style(v, event.style.tone_marks) for k, v in table.items()}
+    return [_spell(block, table) for block in blocks]
 
 
 def _spell(block: Block, table: dict[str, str]) -> Block:
@@ -106,7 +115,7 @@ def _number(blocks: list[Block]) -> list[Block]:
             block = replace(block, text=f"{label} {block.text}")
         elif block.kind == "clause":
             clause += 1
-            block = replace(block, kind="p", text=f"Điều {clause}. {block.text}")
+            block = replace(block, text=f"Điều {clause}. {block.text}")
         out.append(block)
     return out
 

@@ -47,7 +47,7 @@ def blocks_of(name: str, doc: str):
     from drafter.loader import load_file
     from drafter.validate import validate
 
-    return render_event(validate(load_file(EXAMPLES / f"{name}.yaml")), Options(doc=doc)).blocks
+    return render_event(validate(load_file(EXAMPLES / f"{name}.yaml")), Options(doc=doc))[0].blocks
 
 
 def lines(page: str) -> list[str]:
