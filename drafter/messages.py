@@ -79,8 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure_needs_value": ("có unit/total/also/of_which thì phải có value",
                            "unit/total/also/of_which need a value"),
     "award_empty": ("cần số tập thể hoặc số cá nhân được khen", "needs collectives or individuals"),
-    "report_default": ("chưa khai báo cho báo cáo, đã dùng giá trị mặc định hoặc để trống",
-                       "not given for the report; a default or a blank was used"),
+    "report_default": ("chưa khai báo cho văn bản, để trống cho văn phòng điền",
+                       "not given for the document; left blank for the office to fill in"),
     "report_default_value": ("chưa khai báo cho văn bản, đã dùng theo dữ liệu: {value}",
                              "not given for the document; taken from the data: {value}"),
     "resolution_kind": ("nghị quyết (--doc resolution) chỉ soạn cho đại hội ({allowed}), không cho '{kind}'; "
