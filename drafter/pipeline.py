@@ -44,6 +44,7 @@ def render_file(path: str | Path, options: Options = Options()) -> Output:
     writer = writer_for(options.format)
     loaded = load_file(path, options.from_encoding)
     event = validate(loaded)
+    doc_allowed(event, options, loaded)
     warnings = check(event, loaded, options.doc, options.strict)
     rendered, problems = render_event(event, options, base_dir=Path(path).parent)
     warnings += audited(problems, event, loaded, options)
@@ -54,8 +55,17 @@ def validate_file(path: str | Path, options: Options = Options()) -> list[Issue]
     """What `drafter validate` reports: the checks, then the audit of the rendered document."""
     loaded = load_file(path, options.from_encoding)
     event = validate(loaded)
+    doc_allowed(event, options, loaded)
     warnings = check(event, loaded, options.doc, options.strict)
     return warnings + audited(render_event(event, options, Path(path).parent)[1], event, loaded, options)
+
+
+def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None) -> None:
+    """A resolution is a congress's: any other kind is refused at its `kind:` line."""
+    if options.doc == "resolution" and event.kind not in RESOLUTION_KINDS:
+        line, col = loaded.mark(("kind",)) if loaded else (None, None)
+        raise fail(loaded.file if loaded else "--doc", "resolution_kind", path="kind", line=line, col=col,
+                   kind=event.kind, allowed=", ".join(RESOLUTION_KINDS))
 
 
 def audited(problems, event: EventBase, loaded: Loaded, options: Options) -> list[Issue]:
@@ -64,8 +74,7 @@ def audited(problems, event: EventBase, loaded: Loaded, options: Options) -> lis
 
 def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> tuple[Rendered, list]:
     """The document every writer receives, and the audit's problems with it."""
-    if options.doc == "resolution" and event.kind not in RESOLUTION_KINDS:
-        raise fail("--doc", "resolution_kind", kind=event.kind, allowed=", ".join(RESOLUTION_KINDS))
+    doc_allowed(event, options)
     name = template_name(event, options)
     markup, state = templating.render(name, context(event), options.search_path,
                                       identity=identity(event), variant=options.variant)
