@@ -1,7 +1,8 @@
 """The finish of a Party document (BÁO CÁO, NGHỊ QUYẾT) after its template has rendered.
 
 - Names are written in full: a Party document does not say "BTV", "UBKT" or "CCQ" unless the
-  office declared the short form official (`report.short_forms`).
+  office declared the short form official (`report.short_forms`) or wrote the header's names
+  itself (`report.issuer`, `report.higher`).
 - Sections are chosen from the data and numbered here, not in templates: a heading with nothing
   under it is dropped, the rest get "I-", "1.", "a)"; a clause block is numbered "Điều N.".
 """
@@ -63,7 +64,18 @@ def in_full_names(blocks: list[Block], event: EventBase) -> list[Block]:
     table = expansions(event)
     if event.style.tone_marks != "keep":
         table = {k: tone_style(v, event.style.tone_marks) for k, v in table.items()}
-    return [_spell(block, table) for block in blocks]
+    given = _given_header(event)
+    return [block if block.kind in _HEADER and block.text in given else _spell(block, table)
+            for block in blocks]
+
+
+_HEADER = {"org-higher", "org-issuer"}
+
+
+def _given_header(event: EventBase) -> set[str]:
+    """Header names the office wrote itself (`report.issuer`, `report.higher`): its own form."""
+    metas = [event.report, getattr(event, "resolution", None)]
+    return {name.upper() for meta in metas if meta for name in (meta.issuer, meta.higher) if name}
 
 
 def _spell(block: Block, table: dict[str, str]) -> Block:

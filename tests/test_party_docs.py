@@ -87,6 +87,14 @@ def test_an_official_short_form_declared_by_the_office_is_kept(write):
     assert "\nĐẢNG ỦY VĂN PHÒNG UBND TỈNH\n" in result and "Ủy ban nhân dân" not in result
 
 
+def test_a_header_name_the_office_wrote_itself_is_printed_as_written(write):
+    text = (EXAMPLES / "ccq-dang-tinh-tong-ket-2025.yaml").read_text("utf-8") + \
+        "report:\n  issuer: Đảng ủy CCQ Đảng tỉnh\n"
+    result = render_file(write(text), Options(doc="report")).data
+    assert "\nĐẢNG ỦY CCQ ĐẢNG TỈNH\n" in result
+    assert "Đảng ủy các cơ quan Đảng tỉnh báo cáo kết quả" in result  # the body still in full
+
+
 def test_no_abbreviations_in_the_body():
     for name in sorted(p.stem for p in EXAMPLES.glob("*.yaml")):
         body = body_of(report(name).data)
