@@ -83,10 +83,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "not given for the document; left blank for the office to fill in"),
     "report_default_value": ("chưa khai báo cho văn bản, đã dùng theo dữ liệu: {value}",
                              "not given for the document; taken from the data: {value}"),
-    "resolution_kind": ("nghị quyết (--doc resolution) chỉ soạn cho đại hội ({allowed}), không cho '{kind}'; "
-                        "dùng --doc report để soạn báo cáo",
-                        "a resolution (--doc resolution) is drafted for a congress ({allowed}) only, not for "
-                        "'{kind}'; use --doc report for a report"),
+    "doc_not_for_kind": ("--doc {doc} chỉ soạn cho loại hoạt động {allowed} (nghị quyết là của đại hội), "
+                         "không cho '{kind}'; dùng --doc report để soạn báo cáo",
+                         "--doc {doc} is drafted for {allowed} only (a resolution is a congress's), not for "
+                         "'{kind}'; use --doc report for a report"),
     "image_missing": ("không tìm thấy tệp ảnh '{file}'", "image file '{file}' not found"),
     "golden_missing": ("chưa có tệp chuẩn (chạy với --update để tạo)", "golden file missing (run with --update)"),
     "golden_stale": ("tệp chuẩn không còn tệp YAML tương ứng (--update để xóa)",

@@ -64,8 +64,8 @@ def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None
     """A resolution is a congress's: any other kind is refused at its `kind:` line."""
     if options.doc == "resolution" and event.kind not in RESOLUTION_KINDS:
         line, col = loaded.mark(("kind",)) if loaded else (None, None)
-        raise fail(loaded.file if loaded else "--doc", "resolution_kind", path="kind", line=line, col=col,
-                   kind=event.kind, allowed=", ".join(RESOLUTION_KINDS))
+        raise fail(loaded.file if loaded else "--doc", "doc_not_for_kind", path="kind", line=line, col=col,
+                   doc=options.doc, kind=event.kind, allowed=", ".join(RESOLUTION_KINDS))
 
 
 def audited(problems, event: EventBase, loaded: Loaded, options: Options) -> list[Issue]:
