@@ -83,8 +83,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "appointed_by_needs_appointment": ("appointed_by chỉ dùng khi method là \"chỉ định\"",
                                        "appointed_by is for method \"chỉ định\" only"),
     "award_empty": ("cần số tập thể hoặc số cá nhân được khen", "needs collectives or individuals"),
-    "report_default": ("chưa khai báo cho báo cáo, đã dùng giá trị mặc định hoặc để trống",
-                       "not given for the report; a default or a blank was used"),
+    "report_default": ("chưa khai báo cho văn bản, để trống cho văn phòng điền",
+                       "not given for the document; left blank for the office to fill in"),
+    "report_default_value": ("chưa khai báo cho văn bản, đã dùng theo dữ liệu: {value}",
+                             "not given for the document; taken from the data: {value}"),
+    "doc_not_for_kind": ("--doc {doc} chỉ soạn cho loại hoạt động {allowed} (nghị quyết là của đại hội), "
+                         "không cho '{kind}'; dùng --doc report để soạn báo cáo",
+                         "--doc {doc} is drafted for {allowed} only (a resolution is a congress's), not for "
+                         "'{kind}'; use --doc report for a report"),
     "image_missing": ("không tìm thấy tệp ảnh '{file}'", "image file '{file}' not found"),
     "golden_missing": ("chưa có tệp chuẩn (chạy với --update để tạo)", "golden file missing (run with --update)"),
     "golden_stale": ("tệp chuẩn không còn tệp YAML tương ứng (--update để xóa)",

@@ -63,5 +63,6 @@ targets:
     assert "(1) Thu nhập bình quân đạt 75 triệu đồng/người/năm." in article
     assert "bầu Đoàn đại biểu gồm 12 đồng chí đi dự Đại hội đại biểu Đảng bộ tỉnh lần thứ I" in article
     report = render_file(write(text, "r.yaml"), Options(doc="report")).data
-    assert "IV- KẾT QUẢ BẦU CỬ" in report
+    assert "III- KẾT QUẢ BẦU CỬ" in report  # no past-term data: that section is not written
+    assert "NHIỆM KỲ QUA" not in report
     assert "Bầu đồng chí Lê Văn A giữ chức Bí thư Đảng ủy xã." in report

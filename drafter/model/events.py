@@ -196,6 +196,9 @@ class DaiHoi(EventBase):
     """Các văn bản được biểu quyết thông qua."""
     pilot: Pilot | None = None
     """Đại hội điểm."""
+    resolution: ReportMeta = ReportMeta()
+    """Thông tin cho nghị quyết của Đại hội (--doc resolution): số, người ký (mặc định T/M Đoàn
+    Chủ tịch, người chủ trì đầu tiên), nơi nhận."""
 
 
 class TongKet(EventBase):
