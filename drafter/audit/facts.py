@@ -15,7 +15,7 @@ from pydantic import BaseModel
 # Fields that steer layout or checks, never printed as such.
 NOT_FACTS = {
     "kind", "style", "acknowledge", "term_years", "pad", "level", "after", "file", "abbr_of",
-    "on_behalf", "type_code", "issuer_code", "honorific", "bound", "weekday",
+    "on_behalf", "type_code", "issuer_code", "honorific", "bound", "weekday", "short_forms",
 }
 # Names: printed exactly as written, never touched by house style.
 NAME_FIELDS = {"name", "short", "abbr", "committee", "province", "titles", "committee_members",
