@@ -20,7 +20,7 @@ DERIVED: dict[str, Callable] = {
     "the Party's founding year, for an anniversary (1930)": lambda e: [1930] if getattr(e, "anniversary", None) else [],
 }
 # Labels the writer or the template's numbering puts in front of items: "(1)", "I-", "1.", "a)".
-STRUCTURAL_KINDS = {"heading"}
+STRUCTURAL_KINDS = {"heading", "clause"}  # a resolution's "Điều 1." too
 
 
 def unprinted(facts: Iterable[Fact], blocks: list[Block], reads: set, scope: tuple[str, ...]) -> list[Fact]:
@@ -93,7 +93,7 @@ def invented(event, facts: Iterable[Fact], blocks: list[Block], extra: Iterable 
     return out
 
 
-_LABEL = re.compile(r"^(?:[IVXLCDM]+-|\d+\.|[a-zđ]\))\s*")
+_LABEL = re.compile(r"^(?:[IVXLCDM]+-|\d+\.|[a-zđ]\)|Điều \d+\.)\s*")
 _ENUMERATION = re.compile(r"\(\d+\)\s")
 
 

@@ -156,6 +156,12 @@ class Officer(Model):
     reelected: bool = False
     """Tái cử."""
 
+    @model_validator(mode="after")
+    def _named(self):
+        if (self.previous or self.reelected) and not self.name:
+            raise ValueError("officer_needs_name")
+        return self
+
 
 class Delegation(Model):
     """Đoàn đại biểu dự đại hội cấp trên."""
@@ -182,6 +188,12 @@ class Elections(Model):
     """Số ủy viên Ban Thường vụ."""
     announced_by: Text | None = None
     """Người công bố các quyết định chỉ định (họ tên trong khách mời/chủ trì)."""
+
+    @model_validator(mode="after")
+    def _appointed(self):
+        if self.appointed_by and self.method != "chỉ định":
+            raise ValueError("appointed_by_needs_appointment")
+        return self
 
 
 class Pilot(Model):
@@ -236,6 +248,9 @@ class DaiHoi(EventBase):
     """Nhiệm kỳ trước, nếu không liền kề hoặc cần in."""
     preparatory: Preparatory | None = None
     """Phiên trù bị (date là ngày phiên chính thức)."""
+    resolution: ReportMeta = ReportMeta()
+    """Thông tin cho nghị quyết của Đại hội (--doc resolution): số, người ký (mặc định T/M Đoàn
+    Chủ tịch, người chủ trì đầu tiên), nơi nhận."""
 
 
 class TongKet(EventBase):
