@@ -169,7 +169,7 @@ def _report_recipients(event: EventBase) -> list[str]:
     out = []
     if event.higher is not None:
         out.append(f"Ban Thường vụ {event.higher.committee_name}")
-    if isinstance(event, KiemDiem) and event.proposals:
+    if isinstance(event, KiemDiem) and event.proposals and event.proposals.to:
         out.append(event.proposals.to)  # the body asked to rate must receive the report
     return out
 
