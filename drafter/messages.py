@@ -85,6 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "award_empty": ("cần số tập thể hoặc số cá nhân được khen", "needs collectives or individuals"),
     "award_empty_or": ("cần collectives, individuals, groups hoặc recipients", "needs collectives, individuals, groups or recipients"),
     "byline_empty": ("cần authors hoặc outlet", "needs authors or outlet"),
+    "attending_guests_only": ("attending (vai trò dự) chỉ dùng cho khách mời (guests)",
+                              "attending (the part taken) is for guests only"),
     "attendance_over_total": ("số có mặt (present) lớn hơn tổng số (total)", "present is larger than total"),
     "attendance_parts": ("full + probationary phải bằng present", "full + probationary must equal present"),
     "unit_rating_empty": ("cần level hoặc rank", "needs level or rank"),

@@ -132,6 +132,9 @@ class EventBase(Model):
     def _dates(self):
         if self.end_date and self.end_date < self.date:
             raise ValueError("end_before_start")
+        guests = {id(g) for g in self.guests}
+        if any(p.attending for p in self._all_people() if id(p) not in guests):
+            raise ValueError("attending_guests_only")  # "dự và chỉ đạo" is how a guest took part
         return self
 
     def people(self) -> dict[str, Person]:
