@@ -17,7 +17,8 @@ DERIVED: dict[str, Callable] = {
     "the months left in the year (12 - months reviewed)":
         lambda e: [12 - p.months for p in (getattr(e, "period", None), getattr(e, "review", None)) if p],
     "the people admitted, counted from their names": lambda e: [len(getattr(e, "new_members", None) or [])],
-    "the Party's founding year, for an anniversary (1930)": lambda e: [1930] if getattr(e, "anniversary", None) else [],
+    "the Party's founding day 3/2/1930 and its anniversary's year, for an anniversary":
+        lambda e: [3, 2, 1930, 1930 + e.anniversary] if getattr(e, "anniversary", None) else [],
 }
 # Labels the writer or the template's numbering puts in front of items: "(1)", "I-", "1.", "a)".
 STRUCTURAL_KINDS = {"heading", "clause"}  # a resolution's "Điều 1." too
