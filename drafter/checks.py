@@ -54,8 +54,8 @@ def _all(event: EventBase, loaded: Loaded, doc: str) -> Iterator[Problem]:
         yield from _elections(event)
         yield from _term(event)
     if doc == "report":
-        for path, code in report_info(event)[1]:
-            yield Problem("report-default", path, code, WARNING, {})
+        for path, code, args in report_info(event)[1]:
+            yield Problem("report-default", path, code, WARNING, args)
 
 
 def _acknowledged(event: EventBase, problem: Problem) -> bool:
@@ -66,8 +66,8 @@ def _acknowledged(event: EventBase, problem: Problem) -> bool:
 def _issue(loaded: Loaded, p: Problem, severity: str) -> Issue:
     loc = tuple(int(x) if x.isdigit() else x
                 for x in p.path.replace("[", ".").replace("]", "").split(".") if x)
-    # a field the file does not have at all (report defaults) has no line to point at
-    line, col = loaded.mark(loc) if loc and loc[0] in loaded.data else (None, None)
+    # a field the file lacks (report defaults) points at its nearest parent, else the first field
+    line, col = loaded.mark(loc)
     return Issue(loaded.file, line, col, p.path, p.code, pack({**p.args, "check": p.check}), severity)
 
 

@@ -35,6 +35,7 @@ class Outcome:
     updated: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # stale golden folders deleted by --update
     errors: list[DrafterError] = field(default_factory=list)
+    compared: int = 0  # golden files checked (or written)
 
     @property
     def ok(self) -> bool:
@@ -104,6 +105,7 @@ def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool 
             outcome.errors.append(exc)
             continue
         folder = source.with_name(source.stem + SUFFIX)
+        outcome.compared += len(expected)
         for name, content in expected.items():
             _compare(folder / name, content, update, outcome)
     live = {source.with_name(source.stem + SUFFIX) for source in yamls}

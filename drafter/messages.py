@@ -98,8 +98,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure_needs_value": ("có unit/total/also/of_which thì phải có value",
                            "unit/total/also/of_which need a value"),
     "award_empty": ("cần số tập thể hoặc số cá nhân được khen", "needs collectives or individuals"),
-    "report_default": ("chưa khai báo cho báo cáo, đã dùng giá trị mặc định hoặc để trống",
-                       "not given for the report; a default or a blank was used"),
+    "report_default": ("chưa khai báo cho báo cáo, đã dùng: {used}", "not given for the report; used: {used}"),
+    "report_blank": ("chưa khai báo cho báo cáo, đã để trống chỗ này để điền tay",
+                     "not given for the report; left blank to fill in by hand"),
+    "report_signer": ("chưa khai báo người ký, đã in T/M {on_behalf}, chức vụ Bí thư, để trống họ tên",
+                      "no signer given; printed T/M {on_behalf}, the position Bí thư, and a blank name"),
     "image_missing": ("không tìm thấy tệp ảnh '{file}'", "image file '{file}' not found"),
     "golden_missing": ("chưa có tệp chuẩn (chạy với --update để tạo)", "golden file missing (run with --update)"),
     "golden_stale": ("tệp chuẩn không còn tệp YAML tương ứng (--update để xóa)",
@@ -158,12 +161,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "unsupported format '{name}' (available: {allowed})"),
     "overwrite_input": ("không ghi đè lên tệp đầu vào", "refusing to overwrite an input file"),
     "write_failed": ("không ghi được tệp: {reason}", "cannot write file: {reason}"),
+    "asset_exists": ("đã có một ảnh khác cùng tên ở đây, không ghi đè (ảnh gốc: {source}); dùng -o thư mục khác hoặc --embed",
+                     "a different image of this name is here already, not overwritten (source: {source}); use another -o folder or --embed"),
+    "golden_ok": ("Cả {count} tệp chuẩn khớp với kết quả", "All {count} golden files match the output"),
+    "ejected": ("Đã chép mẫu ra {path}: sửa tệp này, drafter sẽ dùng nó thay mẫu có sẵn",
+                "Copied the template to {path}: edit it, drafter uses it instead of the built-in"),
+    "project_created": ("Đã tạo {path} (thư mục mẫu của cơ quan: mau-van-phong)",
+                        "Created {path} (the office template folder: mau-van-phong)"),
+    "templates_ok": ("Các mẫu không có lỗi ({folders})", "No template problems ({folders})"),
+    "created": ("Đã tạo {path} ({kind}): điền các trường còn trống rồi chạy drafter validate {path}",
+                "Created {path} ({kind}): fill in the empty fields, then run drafter validate {path}"),
+    "project_no_dirs": ("tệp này chưa ghi thư mục mẫu: thêm hai dòng [templates] và dirs = [\"{folder}\"], hoặc dùng --to",
+                        "this file names no template folder: add [templates] and dirs = [\"{folder}\"], or use --to"),
+    "written": ("Đã ghi {path}", "Wrote {path}"),
+    "validated": ("Không có lỗi ({count} tệp)", "No errors ({count} file(s))"),
+    "pdf_no_libreoffice": ("định dạng pdf cần LibreOffice mà máy này chưa cài: cài gói {package} "
+                           "(sudo apt install {package}), hoặc soạn --format docx rồi mở bằng Word, Lưu thành PDF",
+                           "the pdf format needs LibreOffice, which is not installed: install the package {package} "
+                           "(sudo apt install {package}), or render --format docx and save it as PDF from Word"),
+    "pdf_failed": ("LibreOffice không chuyển được sang PDF: {reason}", "LibreOffice could not convert to PDF: {reason}"),
     "binary_to_stdout": ("định dạng {name} cần -o TỆP", "format {name} needs -o FILE"),
 }
 
 
+_COMMAND_LINE: str | None = None  # --lang of this command-line run, wherever it was written
+
+
+def choose(lang: str | None) -> None:
+    """The --lang of a command-line run (None: none given), for every message of that run."""
+    global _COMMAND_LINE
+    _COMMAND_LINE = lang
+
+
 def language(explicit: str | None = None) -> str:
     """--lang wins; otherwise LANG/LC_ALL starting with 'en' means English; Vietnamese by default."""
+    explicit = explicit or _COMMAND_LINE
     if explicit:
         return "en" if explicit.lower().startswith("en") else "vi"
     for var in ("DRAFTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):

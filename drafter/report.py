@@ -31,21 +31,28 @@ class ReportInfo:
 
 
 def report_info(event: EventBase) -> tuple[ReportInfo, list[tuple[str, str]]]:
-    """The report's header and signature; warnings are (field path, message code)."""
+    """The report's header and signature; warnings are (field path, message code, arguments),
+    each saying which default was used."""
     meta, org, level = event.report, event.org, event.org.kind_level
-    warnings: list[tuple[str, str]] = []
+    warnings: list[tuple[str, str, dict]] = []
 
-    def default(field: str, value: str) -> str:
-        warnings.append((f"report.{field}", "report_default"))
+    def default(field: str, value: str, shown: str | None = None) -> str:
+        blank = not value.strip() or value == BLANK
+        warnings.append((f"report.{field}", "report_blank" if blank else "report_default",
+                         {} if blank else {"used": shown or value}))
         return value
 
     higher = meta.higher or (event.higher.name if event.higher else None) or default("higher", BLANK)
     number = f"{meta.number:02d}" if meta.number else default("number", "\u00a0" * 6)
     place = meta.place or _place(event) or default("place", BLANK)
     signer = meta.signer
+    on_behalf = signer.on_behalf if signer and signer.on_behalf else ON_BEHALF.get(level, "Đảng ủy")
     if signer is None:
-        default("signer", "")
-    recipients = tuple(meta.recipients) or tuple(default("recipients", r) for r in _recipients(event))
+        warnings.append(("report.signer", "report_signer", {"on_behalf": on_behalf}))
+    recipients = tuple(meta.recipients)
+    if not recipients:
+        recipients = tuple(_recipients(event))
+        default("recipients", "; ".join(recipients))
     info = ReportInfo(
         higher=higher,
         issuer=meta.issuer or org.committee_name,
@@ -54,12 +61,12 @@ def report_info(event: EventBase) -> tuple[ReportInfo, list[tuple[str, str]]]:
         issuer_code=meta.issuer_code or ISSUER_CODES.get(level, "ĐU"),
         place=place,
         date=meta.date or event.end_date or event.date,
-        on_behalf=(signer.on_behalf if signer and signer.on_behalf else ON_BEHALF.get(level, "Đảng ủy")),
+        on_behalf=on_behalf,
         signer_role=signer.role if signer else "Bí thư",
         signer_name=signer.name if signer else BLANK,
         recipients=recipients,
     )
-    return info, _unique(warnings)
+    return info, warnings
 
 
 def _place(event: EventBase) -> str | None:
@@ -75,7 +82,3 @@ def _recipients(event: EventBase) -> list[str]:
         out.append(f"Ban Thường vụ {event.higher.committee_name}")
     out.append(f"Lưu Văn phòng {event.org.committee_name}")
     return out
-
-
-def _unique(items):
-    return list(dict.fromkeys(items))
