@@ -15,7 +15,7 @@ import typer  # noqa: E402
 from .cli_text import Command, Group  # noqa: E402  (the frame in the user's language)
 
 # rich_markup_mode=None: plain help, so `drafter --help` does not import rich (start-up time)
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(name="drafter", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None, cls=Group,
                   help="drafter: soạn tin bài và báo cáo về đại hội, hội nghị của Đảng từ tệp YAML.")
 
@@ -267,6 +267,11 @@ templates_app = typer.Typer(help="Xem, sao chép và kiểm tra các mẫu câu 
                             rich_markup_mode=None, cls=Group)
 app.add_typer(templates_app, name="templates")
 TemplatesOpt = typer.Option([], "--templates", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan.")
+
+
+@templates_app.callback()
+def templates_root(lang: Optional[str] = LangOpt):
+    """Xem, sao chép và kiểm tra các mẫu câu chữ (Jinja)."""
 NameArg = typer.Argument(..., metavar="MẪU", help="Tên mẫu, ví dụ dai-hoi/bai.")
 
 
@@ -354,7 +359,7 @@ def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-ngh
 
 
 @app.command(cls=Command)
-def schema():
+def schema(lang: Optional[str] = LangOpt):
     """In JSON Schema của tệp YAML (để VS Code gợi ý trường)."""
     import json
 

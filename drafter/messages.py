@@ -155,6 +155,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "rendered {rendered} document(s) ({files} files), {failed} failed, in {seconds} s"),
     # rendering
     "template_not_found": ("không tìm thấy mẫu '{name}'", "template '{name}' not found"),
+    "template_not_found_near": ("không tìm thấy mẫu '{name}'; có phải ý bạn là {vi}?",
+                                "template '{name}' not found; did you mean {en}?"),
+    "template_not_found_list": ("không tìm thấy mẫu '{name}' (các mẫu có: {names})",
+                                "template '{name}' not found (known: {names})"),
     "template_syntax": ("lỗi cú pháp mẫu: {detail}", "template syntax error: {detail}"),
     "template_error": ("lỗi khi áp dụng mẫu: {detail}", "template error: {detail}"),
     "unknown_format": ("định dạng không hỗ trợ '{name}' (có: {allowed})",
