@@ -7,7 +7,6 @@ EN below gives each its English. Only typer (loaded anyway) is imported here.
 """
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 
@@ -208,7 +207,7 @@ class Group(_Localised, TyperGroup):
             return self._click_resolve_command(ctx, args)
         except _click.exceptions.UsageError:
             names = list(self.commands)
-            close = difflib.get_close_matches(args[0], names, n=1) if args else []
+            close = _close(args[0], names) if args else []
             message = _t("không có lệnh '{name}'", "no command '{name}'", name=args[0] if args else "")
             message += _did_you_mean(close) + _t(" (có: {all})", " (known: {all})", all=", ".join(names))
             raise _click.exceptions.UsageError(message, ctx) from None
@@ -250,6 +249,12 @@ def _t(vi: str, en: str, **args) -> str:
     return (en if _lang == "en" else vi).format(**args)
 
 
+def _close(word: str, words) -> list[str]:
+    import difflib  # only when a word was mistyped
+
+    return difflib.get_close_matches(word, list(words), n=1)
+
+
 def _did_you_mean(close) -> str:
     return _t("; có phải ý bạn là '{name}'?", "; did you mean '{name}'?", name=close[0]) if close else ""
 
@@ -266,7 +271,7 @@ def _message(exc) -> str:
     errors = _click.exceptions
     if isinstance(exc, errors.NoSuchOption):
         known = sorted({o for p in (exc.ctx.command.get_params(exc.ctx) if exc.ctx else ()) for o in p.opts})
-        close = difflib.get_close_matches(exc.option_name, known, n=1)
+        close = _close(exc.option_name, known)
         return _t("không có tùy chọn {name}", "no option {name}", name=exc.option_name) + _did_you_mean(close)
     if isinstance(exc, errors.MissingParameter) and exc.param is not None:
         param = exc.param

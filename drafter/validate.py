@@ -1,7 +1,6 @@
 """Validate loaded data against the model; every problem at once, each with its line."""
 from __future__ import annotations
 
-import calendar
 import difflib
 import re
 import typing
@@ -95,6 +94,7 @@ def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
 
 def _impossible_date(value) -> tuple[str, dict] | None:
     """2025-02-30 or 2025-13-01: say which day or month does not exist."""
+    import calendar  # only for a date that failed
     found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value) if isinstance(value, str) else None
     if not found:
         return None
