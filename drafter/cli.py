@@ -116,24 +116,24 @@ def _fail(exc, lang: str | None):
 
 @app.command(cls=Command)
 def validate(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="Các tệp YAML cần kiểm tra."),
-             doc: Optional[str] = typer.Option(None, "--doc", metavar="LOẠI",
-                                               help="Kiểm tra cả những gì văn bản cần: article (tin bài), report (báo cáo)…"),
+             doc: str = typer.Option("article", "--doc", metavar="LOẠI",
+                                     help="Văn bản được soạn thử để kiểm tra: article (tin bài), report (báo cáo)…"),
+             template: Optional[str] = typer.Option(None, "--template", metavar="KIỂU", help="Kiểu bài, ví dụ bai, tin."),
+             templates: list[Path] = typer.Option([], "--templates", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan."),
              strict: bool = StrictOpt, from_encoding: Optional[str] = EncodingOpt,
              lang: Optional[str] = LangOpt):
-    """Kiểm tra tệp YAML và số liệu. Mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
-    from .checks import check
+    """Kiểm tra tệp YAML, số liệu và bài soạn thử. Mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
     from .errors import DrafterError, Issue
-    from .loader import load_file
     from .messages import language
-    from .validate import validate as validate_model
+    from .pipeline import Options, validate_file
 
-    if doc is not None:
-        _run(lambda: _doc_choice(doc), lang)
+    _run(lambda: _doc(doc), lang)  # once, not once per file
     issues: list[Issue] = []
     for path in files:  # every file is checked, then all problems are reported at once
         try:
-            loaded = load_file(path, from_encoding)
-            for warning in check(validate_model(loaded), loaded, doc or "article", strict=strict):
+            options = Options(doc=_doc(doc), template=template, search_path=search_path(templates, path.parent),
+                              strict=strict, from_encoding=from_encoding)
+            for warning in validate_file(path, options):
                 typer.echo(warning.format(language(lang)), err=True)
         except DrafterError as exc:
             issues.extend(exc.issues)
@@ -142,7 +142,7 @@ def validate(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help=
     _say("validated", lang, count=len(files))
 
 
-def _doc_choice(doc: str) -> str:
+def _doc(doc: str) -> str:
     """--doc: one of the documents the pipeline knows (article, report, …), or a clean error."""
     import difflib
 
@@ -191,7 +191,7 @@ def render(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="T
     def make_options():
         _check_min("--jobs", jobs, 1)
         _check_min("--variant", variant, 0)
-        return Options(format=formats[0], doc=_doc_choice(doc), template=template,
+        return Options(format=formats[0], doc=_doc(doc), template=template,
                        search_path=search_path(templates, files[0].parent),
                        reference_doc=str(reference_doc) if reference_doc else None,
                        variant=variant, strict=strict, from_encoding=from_encoding,

@@ -42,11 +42,12 @@ EN = {
     "Coi cảnh báo là lỗi.": "Treat warnings as errors.",
     "Chuyển tệp từ bảng mã cũ: tcvn3, vni, cp1258.": "Convert the file from a legacy encoding: tcvn3, vni, cp1258.",
     # validate
-    "Kiểm tra tệp YAML và số liệu. Mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo.":
-        "Check YAML files and their figures. One line per problem: FILE:LINE:COL: field: message.",
+    "Kiểm tra tệp YAML, số liệu và bài soạn thử. Mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo.":
+        "Check YAML files, their figures and a trial rendering. One line per problem: FILE:LINE:COL: field: message.",
     "Các tệp YAML cần kiểm tra.": "The YAML files to check.",
-    "Kiểm tra cả những gì văn bản cần: article (tin bài), report (báo cáo)…":
-        "Also check what a document needs: article, report…",
+    "Văn bản được soạn thử để kiểm tra: article (tin bài), report (báo cáo)…":
+        "The document rendered on trial for the check: article, report…",
+    "Kiểu bài, ví dụ bai, tin.": "Style, e.g. bai, tin.",
     # render
     "Soạn bài từ tệp YAML.": "Draft the document from a YAML file.",
     "Tệp YAML (hoặc nhiều tệp, thư mục: soạn hàng loạt).": "YAML file (or several files, folders: batch).",
