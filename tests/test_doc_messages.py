@@ -195,6 +195,9 @@ CASES = {
     "mau/kiem-diem/bai.j2: mẫu chạy quá 10.0 giây (vòng lặp không dừng?)":
         {**render_case(office("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}")),
          "patch": ("TIME_LIMIT", 10.0), "time_limit": 0.3},
+    "Đã ghi bai.docx": {"files": {}, "args": ["render", VINH_LOC, "--format", "docx", "-o", "bai.docx"]},
+    "Đã tạo vinh-loc-2024.yaml (kiem-diem): điền các trường còn trống rồi chạy drafter validate vinh-loc-2024.yaml":
+        {"files": {}, "args": ["new", "kiem-diem", "-o", "vinh-loc-2024.yaml"]},
     "Không có lỗi (1 tệp)": {"files": {}, "args": ["validate", VINH_LOC]},
     "Đã chép mẫu ra …: sửa tệp này, drafter sẽ dùng nó thay mẫu có sẵn":
         {"files": {}, "args": ["templates", "eject", "kiem-diem/bai"]},
