@@ -44,7 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "a value cannot start with {char}: put it in quotes, write '{fix}'"),
     "yaml_indent": ("thụt lề sai: dòng này có {have} dấu cách ở đầu, phải thẳng hàng với trường cùng cấp ở trên "
                     "({allowed} dấu cách)",
-                    "wrong indentation: this line starts with {have} spaces; line it up with its sibling above "
+                    "wrong indentation: this line starts with {have} space(s); line it up with its sibling above "
                     "({allowed_en} spaces)"),
     "date_impossible": ("không có ngày {day:0>2}/{month:0>2}/{year} (tháng {month} năm {year} có {days} ngày)",
                         "{year}-{month:0>2}-{day:0>2} does not exist (month {month} of {year} has {days} days)"),
