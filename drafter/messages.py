@@ -40,6 +40,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "this line lacks the colon between field name and value (field: value)"),
     "yaml_list_dash": ("mục danh sách thiếu '- ' ở đầu như các mục trên: viết '{fix}'",
                        "a list item lacks the '- ' the items above have: write '{fix}'"),
+    "yaml_after_quote": ("có chữ sau dấu nháy đóng: muốn giữ dấu nháy trong câu thì bọc cả câu bằng dấu nháy đơn, "
+                         "viết {fix} (hoặc dùng ngoặc kép cong “…” trong câu)",
+                         "text follows the closing quote: to keep the quotes in the text, wrap the whole value in "
+                         "single quotes, write {fix} (or use curly quotes “…” inside)"),
     "yaml_reserved": ("giá trị không được bắt đầu bằng {char}: đặt trong dấu nháy, viết '{fix}'",
                       "a value cannot start with {char}: put it in quotes, write '{fix}'"),
     "yaml_indent": ("thụt lề sai: dòng này có {have} dấu cách ở đầu, phải thẳng hàng với trường cùng cấp ở trên "

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 _KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(\S.*)$")
 _KEY_NO_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)\s+(\S.*)$")
-_ITEM = re.compile(r"^(\s*)-(\s|$)")
+_ITEM = re.compile(r"^(\s*)-(\s+|$)")
+_KEY = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
 _LEGACY = (
     (re.compile(r"mapping values are not allowed"), "yaml_colon"),
     (re.compile(r"expected ',' or '\}'|',' or '\}'"), "yaml_brace"),
@@ -44,8 +45,16 @@ def explain(text: str, exc) -> Hint:
     if "cannot start any token" in said and mark is not None:
         return _bad_start(line_at(mark.line), mark)
     if "did not find expected key" in said and mark is not None:
-        return _indent(lines, mark.line) or Hint("yaml_indent", *here, {"have": _indent_of(line_at(mark.line)),
-                                                                         "allowed": "?"})
+        line = line_at(mark.line)
+        if mark.column > _indent_of(line):  # the line's start was fine: something follows a value
+            return _after_quote(line, mark) or Hint("yaml_syntax", *here, {"problem": problem})
+        return _indent(lines, mark.line) or Hint("yaml_syntax", *here, {"problem": problem})
+    if "expected '-' indicator" in said and mark is not None:
+        return _dash(lines, mark.line) or _indent(lines, mark.line) or Hint("yaml_syntax", *here, {"problem": problem})
+    if "mapping values are not allowed" in said and mark is not None:
+        hint = _indent(lines, mark.line)
+        if hint is not None:
+            return hint
     if "quoted scalar" in said and context is not None:
         # the quote that was never closed, not the end of the file where libyaml gave up
         return Hint("yaml_quote", context.line + 1, context.column + 1, {})
@@ -77,6 +86,28 @@ def _simple_key(lines: list[str], index: int) -> Hint | None:
     return None
 
 
+def _dash(lines: list[str], index: int) -> Hint | None:
+    """A list's item written without its "- ", at the list's own indentation."""
+    line = lines[index] if index < len(lines) else ""
+    previous = _previous_content(lines, index)
+    if previous is None or line.lstrip().startswith("-"):
+        return None
+    items = [j for j in range(index - 1, -1, -1) if _ITEM.match(lines[j]) and _indent_of(lines[j]) == _indent_of(line)]
+    if not items:
+        return None
+    return Hint("yaml_list_dash", index + 1, _indent_of(line) + 1, {"fix": f"- {line.strip()}"})
+
+
+def _after_quote(line: str, mark) -> Hint | None:
+    """'venue: "Hội trường" tầng 2': text after a closing quote; quote the whole value instead."""
+    found = re.match(r"^(\s*(?:-\s+)?[^\s:]+):\s*(([\"']).*)$", line)
+    if not found:
+        return None
+    value = found.group(2).split(" #")[0].strip()
+    return Hint("yaml_after_quote", mark.line + 1, mark.column + 1,
+                {"fix": f"{found.group(1).strip()}: '{value.replace(chr(39), chr(39) * 2)}'"})
+
+
 def _bad_start(line: str, mark) -> Hint:
     """A value opening with a character YAML reserves (%, @, `): quote the value."""
     char = line[mark.column] if mark.column < len(line) else "?"
@@ -99,8 +130,12 @@ def _indent(lines: list[str], index: int) -> Hint | None:
         if not above.strip() or above.lstrip().startswith("#"):
             continue
         width = _indent_of(above)
-        if not levels or width < levels[-1]:
-            levels.append(width)
+        item = _ITEM.match(above)
+        # "  - name: A": the item's own fields sit at 4, below the dash at 2
+        inner = len(item.group(0)) if item and _KEY.match(above[len(item.group(0)):]) else width
+        for level in (inner, width):
+            if not levels or level < levels[-1]:
+                levels.append(level)
         if width == 0:
             break
     if have in levels:

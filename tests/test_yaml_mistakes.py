@@ -29,6 +29,17 @@ CASES = {
                          "(0, 2 hoặc 4 dấu cách)"),
     "list item without dash": (CONGRESS + "attendee_groups:\n  - các đồng chí A\n  các đồng chí B\n", "8:3",
                                "mục danh sách thiếu '- ' ở đầu như các mục trên: viết '- các đồng chí B'"),
+    "item of mappings without dash": (CONGRESS + "chairs:\n  - name: A\n    titles: [x]\n  name: B\n", "9:3",
+                                      "mục danh sách thiếu '- ' ở đầu như các mục trên: viết '- name: B'"),
+    "field of an item one short": (CONGRESS + "chairs:\n  - name: A\n  - name: B\n   titles: [x]\n", "9:4",
+                                   "thụt lề sai: dòng này có 3 dấu cách ở đầu, phải thẳng hàng với trường cùng cấp ở "
+                                   "trên (0, 2 hoặc 4 dấu cách)"),
+    "indented after a value": (CONGRESS + "venue: x\n  chairs: [A]\n", "7:3",
+                               "thụt lề sai: dòng này có 2 dấu cách ở đầu, phải thẳng hàng với trường cùng cấp ở trên "
+                               "(0 dấu cách)"),
+    "text after a quote": (CONGRESS + "venue: \"Hội trường\" tầng 2\n", "6:21",
+                           "có chữ sau dấu nháy đóng: muốn giữ dấu nháy trong câu thì bọc cả câu bằng dấu nháy đơn, "
+                           "viết venue: '\"Hội trường\" tầng 2' (hoặc dùng ngoặc kép cong “…” trong câu)"),
     "quote not closed": (CONGRESS + "venue: \"Hội trường\nchairs: [A]\n", "6:8",
                          "thiếu dấu nháy đóng: dấu nháy mở ở đây chưa được đóng, thêm dấu nháy ở cuối giá trị"),
     "impossible date": (CONGRESS.replace("2025-05-20", "2025-02-30"), "3:1",
