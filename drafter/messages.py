@@ -44,6 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "viết {fix} (hoặc dùng ngoặc kép cong “…” trong câu)",
                          "text follows the closing quote: to keep the quotes in the text, wrap the whole value in "
                          "single quotes, write {fix} (or use curly quotes “…” inside)"),
+    "yaml_colon_quote": ("chữ có dấu ': ' phải đặt trong dấu nháy: viết '{fix}'",
+                         "text containing ': ' must be quoted: write '{fix}'"),
     "yaml_reserved": ("giá trị không được bắt đầu bằng {char}: đặt trong dấu nháy, viết '{fix}'",
                       "a value cannot start with {char}: put it in quotes, write '{fix}'"),
     "yaml_indent": ("thụt lề sai: dòng này có {have} dấu cách ở đầu, phải thẳng hàng với trường cùng cấp ở trên "

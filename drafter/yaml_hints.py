@@ -52,7 +52,7 @@ def explain(text: str, exc) -> Hint:
     if "expected '-' indicator" in said and mark is not None:
         return _dash(lines, mark.line) or _indent(lines, mark.line) or Hint("yaml_syntax", *here, {"problem": problem})
     if "mapping values are not allowed" in said and mark is not None:
-        hint = _indent(lines, mark.line)
+        hint = _indent(lines, mark.line) or _colon_in_text(line_at(mark.line), mark)
         if hint is not None:
             return hint
     if "quoted scalar" in said and context is not None:
@@ -106,6 +106,15 @@ def _after_quote(line: str, mark) -> Hint | None:
     value = found.group(2).split(" #")[0].strip()
     return Hint("yaml_after_quote", mark.line + 1, mark.column + 1,
                 {"fix": f"{found.group(1).strip()}: '{value.replace(chr(39), chr(39) * 2)}'"})
+
+
+def _colon_in_text(line: str, mark) -> Hint | None:
+    """'venue: Hội trường: tầng 2': a ': ' inside the text; quote the text."""
+    found = re.match(r"^(\s*(?:-\s+)?[A-Za-z_][\w-]*):\s+([^\"'{\[].*)$", line)
+    if not found or mark.column < len(found.group(1)) + 2:
+        return None
+    value = found.group(2).split(" #")[0].strip().replace('"', '\\"')
+    return Hint("yaml_colon_quote", mark.line + 1, mark.column + 1, {"fix": f'{found.group(1).strip()}: "{value}"'})
 
 
 def _bad_start(line: str, mark) -> Hint:

@@ -37,7 +37,7 @@ CHECKS = {
 
 # Bad files: each gives one line and exit code 2. (content, message code)
 BAD_FILES = {
-    "yaml-syntax": ("kind: dai-hoi\norg:\n  name: X\n   short: Y\n", "yaml_colon"),
+    "yaml-syntax": ("kind: dai-hoi\norg:\n  name: X\nvenue: Hội trường: tầng 2\n", "yaml_colon_quote"),
     "yaml-brace": ("kind: dai-hoi\norg: {name: X\n", "yaml_brace"),
     "yaml-quote": ("kind: dai-hoi\norg: {name: \"X}\n", "yaml_quote"),
     "no-space-after-colon": ("kind: dai-hoi\nyear:2025\n", "yaml_colon_space"),
