@@ -117,7 +117,7 @@ def _fail(exc, lang: str | None):
 @app.command(cls=Command)
 def validate(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="Các tệp YAML cần kiểm tra."),
              doc: str = typer.Option("article", "--doc", metavar="LOẠI",
-                                     help="Văn bản được soạn thử để kiểm tra: article (tin bài), report (báo cáo)…"),
+                                     help="Văn bản được soạn thử để kiểm tra: article (tin bài), report (báo cáo), resolution (nghị quyết)…"),
              template: Optional[str] = typer.Option(None, "--template", metavar="KIỂU", help="Kiểu bài, ví dụ bai, tin."),
              templates: list[Path] = typer.Option([], "--templates", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan."),
              strict: bool = StrictOpt, from_encoding: Optional[str] = EncodingOpt,
@@ -167,7 +167,7 @@ def render(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="T
            format: str = typer.Option("txt", "--format", "-f", metavar="ĐỊNH_DẠNG", help="txt, md, html, docx, pdf; nhiều định dạng: docx,html."),
            output: Optional[str] = typer.Option(None, "--output", "-o", metavar="TỆP", help="Tệp kết quả (mặc định: in ra màn hình); thư mục khi soạn hàng loạt."),
            jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Số tiến trình khi soạn hàng loạt (mặc định: số CPU)."),
-           doc: str = typer.Option("article", "--doc", metavar="LOẠI", help="Loại văn bản: article (tin bài), report (báo cáo)…"),
+           doc: str = typer.Option("article", "--doc", metavar="LOẠI", help="Loại văn bản: article (tin bài), report (báo cáo), resolution (nghị quyết đại hội)…"),
            template: Optional[str] = typer.Option(None, "--template", metavar="KIỂU", help="Kiểu bài, ví dụ bai, tin; hoặc tên tệp mẫu."),
            templates: list[Path] = typer.Option([], "--templates", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan (ưu tiên hơn mẫu có sẵn)."),
            reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", metavar="TỆP_DOCX", help="Tệp DOCX mẫu lấy kiểu chữ, khổ giấy."),
@@ -226,6 +226,7 @@ def golden(directory: Path = typer.Argument(..., metavar="THƯ_MỤC", help="Th�
            format: str = typer.Option("txt,md,html,docx", "--format", metavar="ĐỊNH_DẠNG", help="Các định dạng, cách nhau bởi dấu phẩy."),
            templates: list[Path] = typer.Option([], "--templates", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan."),
            reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", metavar="TỆP_DOCX", help="Tệp DOCX mẫu của cơ quan."),
+           strict: bool = StrictOpt,
            lang: Optional[str] = LangOpt):
     """So sánh kết quả với tệp chuẩn (golden). Thêm --update để chấp nhận thay đổi."""
     from . import golden as golden_files
@@ -233,10 +234,12 @@ def golden(directory: Path = typer.Argument(..., metavar="THƯ_MỤC", help="Th�
 
     def job():
         return golden_files.run(directory, _formats(format), update, search_path(templates, directory),
-                                str(reference_doc) if reference_doc else None)
+                                str(reference_doc) if reference_doc else None, strict)
 
     outcome = _run(job, lang)
     lg = language(lang)
+    for warning in outcome.warnings:
+        typer.echo(warning.format(lg), err=True)
     for error in outcome.errors:
         typer.echo(error.format(lg), err=True)
     for path, diff in outcome.changed:

@@ -45,8 +45,8 @@ EN = {
     "Kiểm tra tệp YAML, số liệu và bài soạn thử. Mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo.":
         "Check YAML files, their figures and a trial rendering. One line per problem: FILE:LINE:COL: field: message.",
     "Các tệp YAML cần kiểm tra.": "The YAML files to check.",
-    "Văn bản được soạn thử để kiểm tra: article (tin bài), report (báo cáo)…":
-        "The document rendered on trial for the check: article, report…",
+    "Văn bản được soạn thử để kiểm tra: article (tin bài), report (báo cáo), resolution (nghị quyết)…":
+        "The document rendered on trial for the check: article, report, resolution…",
     "Kiểu bài, ví dụ bai, tin.": "Style, e.g. bai, tin.",
     # render
     "Soạn bài từ tệp YAML.": "Draft the document from a YAML file.",
@@ -55,7 +55,8 @@ EN = {
     "Tệp kết quả (mặc định: in ra màn hình); thư mục khi soạn hàng loạt.":
         "Output file (default: the screen); a folder for a batch.",
     "Số tiến trình khi soạn hàng loạt (mặc định: số CPU).": "Processes for a batch (default: the CPU count).",
-    "Loại văn bản: article (tin bài), report (báo cáo)…": "Document: article, report…",
+    "Loại văn bản: article (tin bài), report (báo cáo), resolution (nghị quyết đại hội)…":
+        "Document: article, report, resolution (a congress's resolution)…",
     "Kiểu bài, ví dụ bai, tin; hoặc tên tệp mẫu.": "Style, e.g. bai, tin; or a template file name.",
     "Thư mục mẫu của cơ quan (ưu tiên hơn mẫu có sẵn).": "Office template folder (before the built-ins).",
     "Tệp DOCX mẫu lấy kiểu chữ, khổ giấy.": "DOCX whose styles and page set-up are used.",

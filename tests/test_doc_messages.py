@@ -121,10 +121,12 @@ CASES = {
     # section 9: report defaults (validate --doc report)
     **{f"{VINH_LOC}:3:1: cảnh báo: report.{field}: {text} [report-default]":
        {"files": {}, "args": ["validate", VINH_LOC, "--doc", "report"]}
-       for field, text in (("higher", "chưa khai báo cho báo cáo, đã để trống chỗ này để điền tay"),
-                           ("number", "chưa khai báo cho báo cáo, đã để trống chỗ này để điền tay"),
-                           ("signer", "chưa khai báo người ký, đã in T/M Đảng ủy, chức vụ Bí thư, để trống họ tên"),
-                           ("recipients", "chưa khai báo cho báo cáo, đã dùng: Lưu Văn phòng Đảng ủy xã Vĩnh Lộc"))},
+       for field, text in (("higher", "chưa khai báo cho văn bản, để trống cho văn phòng điền"),
+                           ("number", "chưa khai báo cho văn bản, để trống cho văn phòng điền"),
+                           ("signer", "chưa khai báo cho văn bản, đã dùng theo dữ liệu: Đào Văn Phi (Bí thư)"),
+                           ("place", "chưa khai báo cho văn bản, đã dùng theo dữ liệu: Vĩnh Lộc"),
+                           ("recipients", "chưa khai báo cho văn bản, đã dùng theo dữ liệu: Ban Thường vụ Huyện ủy; "
+                                          "Lưu Văn phòng Đảng ủy"))},
     # section 10: reading messages
     "kiem-diem-2024.yaml:4:1: date: cần ngày dạng NNNN-TT-NN, ví dụ 2026-01-07":
         yaml_case("kiem-diem-2024.yaml", SECTION_10),
@@ -286,7 +288,7 @@ def test_kiem_tra_tables_are_real_output(tmp_path, monkeypatch):
         Path("su-kien.yaml").write_text(content, encoding="utf-8")
         doc = ["--doc", "report"] if check_id == "report-default" else []
         out = runner.invoke(app, ["validate", "su-kien.yaml", *doc]).stderr
-        shown = message.split("` (")[0]  # a note in brackets may follow the message
+        shown = message.split("`")[0]  # the first message; notes and other examples may follow
         assert any(f": {shown} [{check_id}]" in line for line in out.splitlines()), (check_id, out)
     for name, code, message in doc_rows("Tệp đầu vào hỏng"):
         content, _ = BAD_FILES[name]
