@@ -26,13 +26,24 @@ def unprinted(facts: Iterable[Fact], blocks: list[Block], reads: set, scope: tup
     styled: list[str] = []  # built only when some value is not found as written
     numbers = {v for t in texts for _, v in numbers_in(t)}
     missing = []
+    scope = set(scope)
     for fact in facts:
-        if any(fact.path == s or fact.path.startswith((s + ".", s + "[")) for s in scope):
+        if scope and _within(fact.path, scope):
             continue
         if _printed(fact, raw, styled, texts, numbers, reads):
             continue
         missing.append(fact)
     return missing
+
+
+def _within(path: str, scope: set[str]) -> bool:
+    """PATH is one of SCOPE or lies under one ("speech.points[0]" under "speech")."""
+    if path in scope:
+        return True
+    for i, char in enumerate(path):
+        if char in ".[" and path[:i] in scope:
+            return True
+    return False
 
 
 def _printed(fact: Fact, raw: str, styled: list[str], texts, numbers, reads) -> bool:

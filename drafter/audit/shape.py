@@ -33,7 +33,8 @@ def problems(blocks: list[Block], doc: str, user_texts: list[str]) -> Iterator[t
     for block in blocks:
         if block.kind in SENTENCE_KINDS and block.text and not block.text.rstrip().endswith(_END):
             yield "paragraph-unfinished", block.text
-    wording = [(b, _blank(b.text, user_texts)) for b in blocks if b.text and b.kind not in ("photo",)]
+    shown = [b for b in blocks if b.text and b.kind not in ("photo",)]
+    wording = list(zip(shown, _blank_all([b.text for b in shown], user_texts)))
     for block, text in wording:
         if _glued(text) or _STRAY.search(text) or _DANGLING.search(text.rstrip()):
             yield "sentence-broken", block.text
@@ -43,7 +44,7 @@ def problems(blocks: list[Block], doc: str, user_texts: list[str]) -> Iterator[t
                 break
         if doc == "article" and _PLACEHOLDER.search(block.text):
             yield "placeholder", block.text
-    yield from _repeated(blocks, user_texts)
+    yield from _repeated(wording)
     yield from _forms([(b, t) for b, t in wording if b.kind in SENTENCE_KINDS])
 
 
@@ -57,12 +58,19 @@ def _glued(text: str) -> bool:
     return bool(_COMMA_GLUED.search(text))
 
 
-def _blank(text: str, user_texts: list[str]) -> str:
-    for value in user_texts:
+def _blank_all(texts: list[str], user_texts: list[str]) -> list[str]:
+    """TEXTS with each value the user wrote replaced by a marker of its own (one pass over the
+    whole document per value, not per paragraph)."""
+    joined = _SEP.join(texts)
+    for i, value in enumerate(user_texts):
+        mark = BLANK + chr(0xE100 + i % 0x1000)
         for form in (value, value[:1].upper() + value[1:]):
-            if form in text:
-                text = text.replace(form, BLANK)
-    return text
+            if form in joined:
+                joined = joined.replace(form, mark)
+    return joined.split(_SEP)
+
+
+_SEP = "\x1e"
 
 
 def _sections(blocks: list[Block]) -> Iterator[tuple[str, str]]:
@@ -75,20 +83,19 @@ def _sections(blocks: list[Block]) -> Iterator[tuple[str, str]]:
             yield "section-empty", block.text
 
 
-def _repeated(blocks, user_texts) -> Iterator[tuple[str, str]]:
+def _repeated(wording) -> Iterator[tuple[str, str]]:
     """The template saying one sentence twice (the user repeating their own prose is theirs)."""
     seen: Counter = Counter()
-    for block in blocks:
+    for block, text in wording:
         if block.kind not in SENTENCE_KINDS | {"caption"}:
             continue
-        for sentence in _SENTENCE.split(block.text):
-            if len(_blank(sentence, user_texts).replace(BLANK, " ").split()) < 4:
+        for sentence in _SENTENCE.split(text):
+            words = re.sub(r"[^\w\s\u2063\ue100-\uf0ff]", "", sentence.casefold()).split()
+            if len([w for w in words if BLANK not in w]) < 4:
                 continue
-            words = re.sub(r"[^\w\s]", "", sentence.casefold()).split()
-            if len(words) >= 4:
-                seen[" ".join(words)] += 1
-                if seen[" ".join(words)] == 2:
-                    yield "sentence-repeated", sentence
+            seen[" ".join(words)] += 1
+            if seen[" ".join(words)] == 2:
+                yield "sentence-repeated", sentence if BLANK not in sentence else block.text
 
 
 def _forms(wording) -> Iterator[tuple[str, str]]:

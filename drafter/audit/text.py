@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..blocks import Block, Table
@@ -57,6 +58,7 @@ def number_value(token: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=8192)  # the same values and sentences recur across a batch
 def numbers_in(text: str) -> list[tuple[str, Decimal]]:
     """Each number written in TEXT, with the token as printed (Roman ordinals included)."""
     found = [(m[0], number_value(m[0])) for m in _NUMBER.finditer(text)]
