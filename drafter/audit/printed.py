@@ -26,24 +26,14 @@ def unprinted(facts: Iterable[Fact], blocks: list[Block], reads: set, scope: tup
     styled: list[str] = []  # built only when some value is not found as written
     numbers = {v for t in texts for _, v in numbers_in(t)}
     missing = []
-    scope = set(scope)
+    exact, under = set(scope), tuple(s + sep for s in scope for sep in ".[")
     for fact in facts:
-        if scope and _within(fact.path, scope):
+        if fact.path in exact or fact.path.startswith(under):
             continue
         if _printed(fact, raw, styled, texts, numbers, reads):
             continue
         missing.append(fact)
     return missing
-
-
-def _within(path: str, scope: set[str]) -> bool:
-    """PATH is one of SCOPE or lies under one ("speech.points[0]" under "speech")."""
-    if path in scope:
-        return True
-    for i, char in enumerate(path):
-        if char in ".[" and path[:i] in scope:
-            return True
-    return False
 
 
 def _printed(fact: Fact, raw: str, styled: list[str], texts, numbers, reads) -> bool:
@@ -54,7 +44,7 @@ def _printed(fact: Fact, raw: str, styled: list[str], texts, numbers, reads) -> 
         return Decimal(value) in numbers
     if not isinstance(value, str):  # a date: its day and month, in any form the filters write
         return _date_printed(value, numbers, raw)
-    if plain(value) in raw:
+    if value.casefold() in raw:  # a value is one tidy line already (model.clean_text)
         return True
     if not styled:
         styled.append(key("\n".join(texts)))
