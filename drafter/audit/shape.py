@@ -51,6 +51,7 @@ def problems(blocks: list[Block], doc: str, user_texts: list[str]) -> Iterator[t
         if blank and _PLACEHOLDER.search(block.text):
             yield "placeholder", block.text
     yield from _repeated(wording)
+    yield from _caption_counts(blocks)
     yield from _forms([(b, t) for b, t in wording if b.kind in SENTENCE_KINDS])
 
 
@@ -117,6 +118,21 @@ def _repeated(wording) -> Iterator[tuple[str, str]]:
             seen[" ".join(words)] += 1
             if seen[" ".join(words)] == 2:
                 yield "sentence-repeated", sentence if BLANK not in sentence else block.text
+
+
+_COUNTED = re.compile(r"\d[\d.,]* [^\W\d_]+ [^\W\d_]+")
+
+
+def _caption_counts(blocks: list[Block]) -> Iterator[tuple[str, str]]:
+    """A caption saying the count a body sentence says ("120 đại biểu" in both)."""
+    captions = [b.text for b in blocks if b.kind in ("photo", "caption") and b.text]
+    counted = {m[0].casefold() for text in captions for m in _COUNTED.finditer(text)}
+    for block in blocks if counted else ():
+        if block.kind in SENTENCE_KINDS:
+            for m in _COUNTED.finditer(block.text):
+                if m[0].casefold() in counted:
+                    yield "sentence-repeated", block.text
+                    return
 
 
 def _forms(wording) -> Iterator[tuple[str, str]]:
