@@ -23,10 +23,10 @@
     const issues = out.issues || [];
     if (out.html != null) { $("preview").innerHTML = out.html; $("sheet-wrap").classList.remove("stale"); fit(); }
     else $("sheet-wrap").classList.add("stale");
-    if (out.data && typeof out.data === "object") {
-      state.data = out.data; state.locked = false;
-      if (state.formStale && !$("form").hidden) rebuild();
-    } else state.locked = res.ok;
+    // the text is the source when it was edited (or opened): the form is rebuilt from it
+    state.locked = !(out.data && typeof out.data === "object");
+    if (!state.locked && state.formStale) { state.data = out.data; if (!$("form").hidden) rebuild(); }
+    $("form").inert = state.locked;
     summary(issues, out.html == null);
     const left = $("form").hidden || state.formStale ? issues : Form.showIssues(issues);
     general(state.locked ? [{ message: ui.form_locked, severity: "error" }, ...left] : left);
@@ -87,7 +87,6 @@
     const form = which === "form";
     $("tab-form").setAttribute("aria-selected", form); $("tab-yaml").setAttribute("aria-selected", !form);
     $("form").hidden = !form; $("yaml-pane").hidden = form;
-    if (form && state.formStale) rebuild();
     schedule(0);
   }
   $("tab-form").onclick = () => tab("form");

@@ -103,7 +103,7 @@ const Form = (() => {
   }
 
   function field(model, name, schema, path, required) {
-    const sh = shape(schema), value = get(path), label = labelOf(model, name), help = deref(schema).description || schema.description;
+    const sh = shape(schema), value = get(path), label = labelOf(model, name), help = schema.description || deref(schema).description;
     const title = el("span", { class: "label", text: label + (required ? " *" : "") }, el("code", { text: name }));
     const helpEl = help ? el("small", { class: "help", text: help }) : null;
     if (sh.t === "object") {
