@@ -1,0 +1,170 @@
+"""drafter serve in a real browser: headless Chromium (Debian's chromium + chromium-driver)
+driven by selenium against `drafter serve` started as a user would. Skipped where either
+is missing; .ci/run installs them."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from conftest import EXAMPLES  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="chromium and chromium-driver are not installed")
+NAME = "vinh-dieu-tong-ket-2025.yaml"
+SHOTS = os.environ.get("DRAFTER_SHOTS")  # a folder: screenshots of each step, to look at
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    root = tmp_path_factory.mktemp("work")
+    for path in EXAMPLES.glob("*.yaml"):
+        shutil.copy(path, root / path.name)
+    shutil.copytree(EXAMPLES / "anh", root / "anh")
+    proc = subprocess.Popen([sys.executable, "-m", "drafter", "serve", str(root), "--port", "0"],
+                            stderr=subprocess.PIPE, text=True)
+    url = None
+    deadline = time.monotonic() + 30
+    while url is None and time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line and proc.poll() is not None:
+            break
+        found = re.search(r"http://\S+", line)
+        url = found and found[0]
+    if url is None:
+        proc.kill()
+        pytest.fail("drafter serve did not start")
+    yield url, root
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory):
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(downloads, tmp_path_factory):
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1500,1000", f"--user-data-dir={tmp_path_factory.mktemp('profile')}"):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
+    options.set_capability("unhandledPromptBehavior", "accept")  # "leave with unsaved changes?"
+    driver = webdriver.Chrome(options=options, service=Service(DRIVER))
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def page(server, browser):
+    url, root = server
+    browser.get("about:blank")  # the same address with a #fragment would not reload the page
+    browser.get(f"{url}#{NAME}")
+    wait(browser, lambda d: "ĐẢNG BỘ CƠ QUAN ĐẢNG" in preview(d) and d.find_elements(By.ID, "f-venue"))
+    return browser
+
+
+def wait(driver, condition, timeout=10):
+    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(condition)
+
+
+def preview(driver) -> str:
+    return driver.find_element(By.ID, "preview").text
+
+
+def shot(driver, name):
+    if SHOTS:
+        driver.save_screenshot(str(Path(SHOTS) / f"{name}.png"))
+
+
+def message_beside(driver, path: str) -> str:
+    box = driver.find_element(By.CSS_SELECTOR, f'[data-path="{path}"]')
+    return " ".join(m.text for m in box.find_elements(By.CSS_SELECTOR, ":scope > .msgs .msg"))
+
+
+def test_filling_a_field_changes_the_preview(page):
+    venue = page.find_element(By.ID, "f-venue")
+    venue.clear()
+    venue.send_keys("nhà văn hóa thôn Đông")
+    wait(page, lambda d: "tại nhà văn hóa thôn Đông" in preview(d))
+    assert "hội trường Đảng ủy xã" not in preview(page)
+    assert "venue: nhà văn hóa thôn Đông" in page.find_element(By.ID, "yaml").get_property("value")
+    shot(page, "1-fill")
+
+
+def test_breaking_a_field_shows_its_message_beside_it(page):
+    name = page.find_element(By.ID, "f-org_name")
+    name.clear()
+    name.send_keys(" ")  # nothing but a space: not a name
+    wait(page, lambda d: message_beside(d, "org.name"))
+    assert message_beside(page, "org.name") == "không được để trống"
+    assert "has-error" in page.find_element(By.CSS_SELECTOR, '[data-path="org.name"]').get_attribute("class")
+    assert "1 lỗi" in page.find_element(By.ID, "summary").text
+    members = page.find_element(By.ID, "f-members")
+    members.send_keys("0")
+    wait(page, lambda d: message_beside(d, "members"))
+    assert message_beside(page, "members") == "giá trị phải từ 1 trở lên"
+    shot(page, "2-break")
+
+
+def test_lists_grow_and_shrink(page):
+    chairs = page.find_element(By.CSS_SELECTOR, '[data-path="chairs"]')
+    chairs.find_element(By.CSS_SELECTOR, ":scope > .items > button.add").click()
+    name = wait(page, lambda d: d.find_element(By.ID, "f-chairs_1__name"))
+    name.send_keys("Lê Thị Mai")
+    wait(page, lambda d: "Lê Thị Mai" in preview(d))
+    page.find_element(By.CSS_SELECTOR, '[data-path="chairs[1]"] .item-head button.remove').click()
+    wait(page, lambda d: "Lê Thị Mai" not in preview(d))
+    assert not page.find_elements(By.ID, "f-chairs_1__name")
+
+
+def test_yaml_pane_edits_keep_comments_and_save(page, server):
+    url, root = server
+    page.find_element(By.ID, "tab-yaml").click()
+    text = page.find_element(By.ID, "yaml")
+    original = (root / NAME).read_text(encoding="utf-8")
+    page.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))",
+                        text, original.replace("venue: hội trường Đảng ủy xã", "venue: hội trường UBND xã  # sửa"))
+    wait(page, lambda d: "tại hội trường UBND xã" in preview(d))
+    page.find_element(By.ID, "save").click()
+    wait(page, lambda d: "Đã lưu" in d.find_element(By.ID, "status").text)
+    saved = (root / NAME).read_text(encoding="utf-8")
+    assert saved == original.replace("venue: hội trường Đảng ủy xã", "venue: hội trường UBND xã  # sửa")
+    text.send_keys("\nbroken: [")
+    wait(page, lambda d: d.find_elements(By.CSS_SELECTOR, "#yaml-issues li.error"))
+    assert "dòng" in page.find_element(By.CSS_SELECTOR, "#yaml-issues li.error").text
+    shot(page, "3-yaml")
+    (root / NAME).write_text(original, encoding="utf-8")
+
+
+def test_downloading_a_docx_opens_in_python_docx(page, downloads):
+    import docx
+
+    page.find_element(By.CSS_SELECTOR, '#docs [data-doc="report"]').click()
+    wait(page, lambda d: "BÁO CÁO" in preview(d))
+    shot(page, "4-report")
+    page.find_element(By.CSS_SELECTOR, '#downloads [data-format="docx"]').click()
+    target = downloads / "vinh-dieu-tong-ket-2025-report.docx"
+    wait(page, lambda d: target.exists() and target.stat().st_size > 0, timeout=20)
+    document = docx.Document(str(target))
+    texts = [p.text for p in document.paragraphs]
+    assert "BÁO CÁO" in texts
+    assert any(t.startswith("Sáng ngày 07/01/2026 tại hội trường") for t in texts)
+    assert any("ĐẢNG CỘNG SẢN VIỆT NAM" in c.text for t in document.tables for c in t._cells)
