@@ -2,6 +2,7 @@
 loaded once, so the first keystroke renders as fast as the hundredth."""
 from __future__ import annotations
 
+from ..checks import check
 from ..errors import DrafterError
 from ..pipeline import DEFAULT_STYLE, Options, render_event
 from ..validate import validate
@@ -11,7 +12,9 @@ from ..writers import WRITERS
 # The smallest valid file of each kind.
 SAMPLES = {
     "dai-hoi": "kind: dai-hoi\norg: {name: Chi bộ A}\ndate: 2025-05-05\nordinal: 1\nterm: 2025-2030\n",
-    "hoi-nghi-tong-ket": "kind: hoi-nghi-tong-ket\norg: {name: Chi bộ A}\ndate: 2026-01-05\nyear: 2025\n",
+    "hoi-nghi-tong-ket": ("kind: hoi-nghi-tong-ket\norg: {name: Chi bộ A, place: {kind: xã, name: Vĩnh Điều}}\n"
+                          "date: 2026-01-05\nyear: 2025\n"  # a place and a decimal: the place index
+                          "results: [{items: [{text: đạt, value: 94.5, unit: '%'}]}]\n"),  # and Babel load
     "kiem-diem": "kind: kiem-diem\norg: {name: Chi bộ A}\ndate: 2026-01-05\nyear: 2025\n",
 }
 
@@ -23,7 +26,9 @@ def warm(search_path: tuple[str, ...] = ()) -> None:
     for lang in ("vi", "en"):
         page(lang)
     for text in SAMPLES.values():
-        event = validate(load_text(text))
+        loaded = load_text(text)
+        event = validate(loaded)
+        check(event, loaded)
         for doc in DEFAULT_STYLE:
             try:
                 rendered = render_event(event, Options(doc=doc, search_path=search_path))
