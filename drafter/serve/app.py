@@ -121,21 +121,17 @@ def create_app(config: Config) -> Starlette:
 
     async def validate(request: Request):
         name, path = place_of(request)
-        checked = drafting.check_text(await body_text(request, name), path, doc_of(request))
+        options = Options(doc=doc_of(request), search_path=config.search_path)
+        checked = drafting.check_text(await body_text(request, name), path, options)
         return issues(request, checked.issues)
 
     async def preview(request: Request):
-        doc = doc_of(request)
         name, path = place_of(request)
-        checked = drafting.check_text(await body_text(request, name), path, doc)
+        options = Options(doc=doc_of(request), search_path=config.search_path)
+        checked = drafting.check_text(await body_text(request, name), path, options)
         data = drafting.plain(checked.loaded.data) if checked.loaded else None
-        html, found = None, checked.issues
-        if checked.event is not None:
-            try:
-                html = sheet(drafting.rendered(checked, Options(doc=doc, search_path=config.search_path)))
-            except DrafterError as exc:  # an office template's mistake: shown like the others
-                found = found + exc.issues
-        return issues(request, found, html=html, data=data)
+        html = sheet(checked.rendered) if checked.rendered else None
+        return issues(request, checked.issues, html=html, data=data)
 
     async def list_files(request: Request):
         return JSONResponse({"files": [{"name": e.name, "size": e.size, "modified": e.modified}
@@ -156,7 +152,7 @@ def create_app(config: Config) -> Starlette:
         if expected and expected != "*" and folder.current_version(name) not in (expected, None):
             raise Refused(409, "serve_changed")
         version = folder.write(name, text)
-        checked = drafting.check_text(text, str(folder.path(name)))
+        checked = drafting.check_text(text, str(folder.path(name)), Options(search_path=config.search_path))
         response = issues(request, checked.issues, saved=name)
         response.headers["ETag"] = f'"{version}"'
         return response

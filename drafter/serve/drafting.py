@@ -1,7 +1,8 @@
 """The library's stages on YAML text sent by the page: load, validate, check, render.
 
-The same calls as pipeline.render_file, on text instead of a path: the file name given is
-the place of the text in DIR (images are found beside it) and is never read.
+The same calls as pipeline.render_file and validate_file (checks, then the fact audit of the
+rendered document), on text instead of a path: the file name given is the place of the text
+in DIR (images are found beside it) and is never read.
 """
 from __future__ import annotations
 
@@ -14,8 +15,7 @@ from typing import Any
 from ..checks import check
 from ..errors import DrafterError, Issue
 from ..loader import Loaded, load_text
-from ..model import EventBase
-from ..pipeline import Options, Output, render_event, writer_for
+from ..pipeline import Options, Output, audited, render_event, writer_for
 from ..validate import validate
 from ..writers import Rendered
 
@@ -23,36 +23,35 @@ from ..writers import Rendered
 @dataclass(frozen=True)
 class Checked:
     loaded: Loaded | None  # None: the YAML itself is broken
-    event: EventBase | None  # None: the data does not fit the model, or a check failed
-    issues: list[Issue]  # errors, or the warnings of a valid file
+    rendered: Rendered | None  # None: the data does not fit, a check or the fact audit failed
+    issues: list[Issue]  # errors, or the warnings of a valid file (checks, then the audit)
 
 
-def check_text(text: str, file: str, doc: str = "article") -> Checked:
-    """Every problem of the text at once, never raising for bad input."""
+def check_text(text: str, file: str, options: Options = Options()) -> Checked:
+    """What `drafter validate --doc` reports for this text, and the document when there is
+    one: every problem at once, never raising for bad input."""
     try:
         loaded = load_text(text, file)
     except DrafterError as exc:
         return Checked(None, None, exc.issues)
+    warnings: list[Issue] = []
     try:
         event = validate(loaded)
-        warnings = check(event, loaded, doc)
+        warnings = check(event, loaded, options.doc, options.strict)
+        rendered, problems = render_event(event, options, base_dir=Path(file).parent)
+        warnings = warnings + audited(problems, event, loaded, options)
     except DrafterError as exc:
-        return Checked(loaded, None, exc.issues)
-    return Checked(loaded, event, warnings)
-
-
-def rendered(checked: Checked, options: Options) -> Rendered:
-    """The document model of a checked file (DrafterError for a template problem)."""
-    if checked.event is None:
-        raise DrafterError(checked.issues)
-    return render_event(checked.event, options, base_dir=Path(checked.loaded.file).parent)
+        return Checked(loaded, None, warnings + exc.issues)
+    return Checked(loaded, rendered, warnings)
 
 
 def render_text(text: str, file: str, options: Options) -> Output:
     """What `drafter render` writes for this text, or DrafterError."""
     writer = writer_for(options.format)
-    checked = check_text(text, file, options.doc)
-    return Output(writer.write(rendered(checked, options)), checked.issues)
+    checked = check_text(text, file, options)
+    if checked.rendered is None:
+        raise DrafterError(checked.issues)
+    return Output(writer.write(checked.rendered), checked.issues)
 
 
 def issue_json(issue: Issue, lang: str) -> dict:

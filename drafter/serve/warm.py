@@ -31,7 +31,7 @@ def warm(search_path: tuple[str, ...] = ()) -> None:
         check(event, loaded)
         for doc in DEFAULT_STYLE:
             try:
-                rendered = render_event(event, Options(doc=doc, search_path=search_path))
+                rendered, _ = render_event(event, Options(doc=doc, search_path=search_path))
             except DrafterError:  # an office template's problem: the page will say so
                 continue
             sheet(rendered)
