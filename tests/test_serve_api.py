@@ -298,3 +298,18 @@ def test_serving_a_missing_folder_is_a_clear_message(tmp_path):
 
     result = CliRunner().invoke(app, ["serve", str(tmp_path / "nope")])
     assert result.exit_code == 2 and "không phải thư mục" in result.output
+
+
+def test_fact_audit_messages_come_with_their_field(folder):
+    office = folder.parent / "office" / "hoi-nghi-tong-ket"
+    office.mkdir(parents=True)
+    (office / "bai.j2").write_text('{% extends "hoi-nghi-tong-ket/bai.j2" %}\n{% block lead %}\n'
+                                   "@lead Ngày 20/12, Đảng bộ xã An Hòa tổ chức hội nghị tổng kết năm 2025.\n"
+                                   "{% endblock %}\n", encoding="utf-8")
+    client = TestClient(create_app(Config(folder, search_path=(str(office.parent),))), base_url=LOCAL)
+    text = MINIMAL["hoi-nghi-tong-ket"] + "venue: hội trường xã\n"
+    body = client.post("/api/preview", content=text.encode()).json()
+    [issue] = [i for i in body["issues"] if "fact-not-printed" in i["message"]]
+    assert (issue["field"], issue["line"]) == ("venue", 5)
+    assert body["html"] is not None  # a warning: the document is still shown
+    assert issue in client.post("/api/validate", content=text.encode()).json()["issues"]
