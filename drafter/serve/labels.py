@@ -171,6 +171,20 @@ GROUPS: list[tuple[str, str, str, list[str]]] = [
 ]
 OTHER_GROUP = ("other", "Khác", "Other")
 
+# enumerated values shown in choices by name; the YAML keeps the value
+VALUES: dict[str, tuple[str, str]] = {
+    "chi-bo": ("Chi bộ", "Party cell"), "dang-bo-bo-phan": ("Đảng bộ bộ phận", "Section committee"),
+    "dang-bo-co-so": ("Đảng bộ cơ sở", "Grassroots committee"), "dang-bo-cap-tren": ("Đảng bộ cấp trên", "Higher committee"),
+    "xuat-sac": ("Hoàn thành xuất sắc nhiệm vụ", "Excellent"), "tot": ("Hoàn thành tốt nhiệm vụ", "Good"),
+    "hoan-thanh": ("Hoàn thành nhiệm vụ", "Fulfilled"), "khong-hoan-thanh": ("Không hoàn thành nhiệm vụ", "Not fulfilled"),
+    "min": ("từ … trở lên", "at least (from … up)"), "least": ("ít nhất", "at least"), "over": ("trên", "over"),
+    "max": ("không quá", "at most"), "under": ("dưới", "under"), "about": ("khoảng", "about"),
+    "traditional": ("kiểu cũ: hòa, thủy", "traditional: hòa, thủy"), "modern": ("kiểu mới: hoà, thuỷ", "modern: hoà, thuỷ"),
+    "keep": ("giữ như đã gõ", "keep as typed"),
+    "day-month": ("Sáng 11/12", "Sáng 11/12"), "full": ("Ngày 18/7/2025", "Ngày 18/7/2025"),
+    "padded": ("Sáng ngày 07/01/2026", "Sáng ngày 07/01/2026"),
+}
+
 DOCS = {"article": ("Tin bài", "Article"), "report": ("Báo cáo", "Report"),
         "resolution": ("Nghị quyết", "Resolution")}
 

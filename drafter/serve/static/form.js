@@ -85,7 +85,7 @@ const Form = (() => {
       const values = sh.t === "const" ? Object.keys(S.kinds) : sh.values;
       const sel = el("select", { ...common, onchange: (e) => set(path, e.target.value || undefined, sh.t === "const") },
         el("option", { value: "", text: ui.choose }),
-        values.map((v) => el("option", { value: v, text: sh.t === "const" ? S.kinds[v].label : v, selected: v === value })));
+        values.map((v) => el("option", { value: v, text: sh.t === "const" ? S.kinds[v].label : S.values[v] || v, selected: v === value })));
       return sel;
     }
     if (sh.t === "number") return el("input", { ...common, type: "number", step: sh.step, value: value ?? "", oninput: (e) => put(e.target.value === "" ? undefined : Number(e.target.value)) });
@@ -149,11 +149,11 @@ const Form = (() => {
   function map(sh, path, value) {
     const keys = Object.keys(value);
     const rows = keys.map((k) => box([...path, k], "field map-row",
-      el("label", { for: `m-${k}`, text: k }),
+      el("label", { for: `m-${k}`, text: S.values[k] || k }),
       el("input", { id: `m-${k}`, type: "number", step: "1", value: value[k], oninput: (e) => set([...path, k], e.target.value === "" ? undefined : Number(e.target.value)) }),
       el("button", { type: "button", class: "remove", text: "✕", onclick: () => { delete value[k]; set(path, value, true); } })));
     const free = sh.keys.filter((k) => !(k in value));
-    const pick = el("select", { "aria-label": ui.level_key }, free.map((k) => el("option", { value: k, text: k })));
+    const pick = el("select", { "aria-label": ui.level_key }, free.map((k) => el("option", { value: k, text: S.values[k] || k })));
     return el("div", { class: "items" }, rows, free.length ? el("div", { class: "map-add" }, pick,
       el("button", { type: "button", class: "add", text: `+ ${ui.add}`, onclick: () => { value[pick.value] = 0; set(path, value, true); } })) : null);
   }
