@@ -168,3 +168,25 @@ def test_downloading_a_docx_opens_in_python_docx(page, downloads):
     assert "BÁO CÁO" in texts
     assert any(t.startswith("Sáng ngày 07/01/2026 tại hội trường") for t in texts)
     assert any("ĐẢNG CỘNG SẢN VIỆT NAM" in c.text for t in document.tables for c in t._cells)
+
+
+def test_a_new_file_starts_blank_and_says_what_is_missing(page, server):
+    url, root = server
+    page.find_element(By.ID, "new").click()
+    page.find_element(By.CSS_SELECTOR, '#new-kind option[value="dai-hoi"]').click()
+    page.find_element(By.ID, "new-name").send_keys("dai-hoi-moi")
+    page.find_element(By.CSS_SELECTOR, '#new-dialog button[value="ok"]').click()
+    wait(page, lambda d: (root / "dai-hoi-moi.yaml").exists())
+    assert (root / "dai-hoi-moi.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    wait(page, lambda d: d.find_element(By.ID, "file").get_property("value") == "dai-hoi-moi.yaml")
+    wait(page, lambda d: message_beside(d, "org.name"))
+    assert message_beside(page, "org.name") == "chưa điền giá trị"
+    assert message_beside(page, "ordinal") == "chưa điền giá trị"
+    page.find_element(By.ID, "f-org_name").send_keys("Chi bộ Thôn 3")
+    wait(page, lambda d: not message_beside(d, "org.name"))
+    shot(page, "5-new")
+    page.find_element(By.ID, "new").click()  # a second file of the same name is refused
+    page.find_element(By.ID, "new-name").send_keys("dai-hoi-moi.yaml")
+    page.find_element(By.CSS_SELECTOR, '#new-dialog button[value="ok"]').click()
+    wait(page, lambda d: "không ghi đè" in d.find_element(By.ID, "status").text)
+    assert "Chi bộ Thôn 3" in page.find_element(By.ID, "yaml").get_property("value")  # the work is kept

@@ -223,6 +223,8 @@ UI: dict[str, tuple[str, str]] = {
     "errors": ("{n} lỗi", "{n} problem(s)"),
     "warnings": ("{n} cảnh báo", "{n} warning(s)"),
     "stale": ("Bản xem trước cũ: sửa các lỗi để cập nhật", "Old preview: fix the problems to update it"),
+    "empty_preview": ("Điền các trường bắt buộc (có dấu *) và sửa các lỗi ở bên trái để xem bài.",
+                      "Fill in the required fields (marked *) and fix the problems on the left to see the document."),
     "general": ("Lỗi chung của tệp", "Problems of the file"),
     "line": ("dòng", "line"),
     "yes": ("Có", "Yes"),

@@ -38,7 +38,9 @@
     if (errors) parts.push(el("span", { class: "error", text: ui.errors.replace("{n}", errors) }));
     if (warnings) parts.push(el("span", { class: "warning", text: ui.warnings.replace("{n}", warnings) }));
     if (!issues.length) parts.push(el("span", { class: "ok", text: ui.ok }));
-    if (stale && errors) parts.push(el("span", { text: " · " + ui.stale }));
+    const shown = document.querySelector("#preview .sheet");
+    if (stale && errors && shown) parts.push(el("span", { text: " · " + ui.stale }));
+    if (stale && !shown) $("preview").replaceChildren(el("p", { class: "empty", text: ui.empty_preview }));
     $("summary").replaceChildren(...parts);
   }
   function general(issues) {
@@ -130,6 +132,7 @@
     state.name = name; state.version = res.headers.get("ETag");
     yaml.value = await res.text();
     state.formStale = true; setDirty(false); status("");
+    $("preview").replaceChildren(); // another file: the last one's document is not shown
     history.replaceState(null, "", `#${encodeURIComponent(name)}`);
     schedule(0);
   }
@@ -139,7 +142,7 @@
     if (!state.name) return false;
     const headers = create ? { "If-None-Match": "*" } : state.version && !force ? { "If-Match": state.version } : {};
     const res = await fetch(`/api/files/${encodeURIComponent(state.name)}?${q()}`, { method: "PUT", body: yaml.value, headers });
-    if (res.status === 409 && confirm(ui.changed_on_disk)) return save(true);
+    if (res.status === 409 && !create && confirm(ui.changed_on_disk)) return save(true);
     const out = await res.json();
     if (!res.ok) { status(`${ui.save_failed}: ${(out.issues || []).map((i) => i.message).join("; ")}`, "error"); return false; }
     state.version = res.headers.get("ETag"); setDirty(false);
@@ -152,7 +155,7 @@
 
   const dialog = $("new-dialog");
   $("new-kind").replaceChildren(...Object.entries(S.kinds).map(([k, v]) => el("option", { value: k, text: v.label })));
-  $("new").onclick = () => { if (!state.dirty || confirm(ui.leave)) dialog.showModal(); };
+  $("new").onclick = () => { if (!state.dirty || confirm(ui.leave)) { $("new-name").value = ""; dialog.showModal(); } };
   dialog.addEventListener("close", async () => {
     if (dialog.returnValue !== "ok") return;
     let name = $("new-name").value.trim();
@@ -162,6 +165,7 @@
     yaml.value = S.kinds[$("new-kind").value].skeleton;
     state.formStale = true;
     if (!(await save(false, true))) { Object.assign(state, { name: before.name, version: before.version }); yaml.value = before.text; return; }
+    $("preview").replaceChildren();
     await listFiles(name);
     history.replaceState(null, "", `#${encodeURIComponent(name)}`);
     schedule(0);

@@ -90,7 +90,8 @@ const Form = (() => {
     }
     if (sh.t === "number") return el("input", { ...common, type: "number", step: sh.step, value: value ?? "", oninput: (e) => put(e.target.value === "" ? undefined : Number(e.target.value)) });
     if (sh.t === "date") return el("input", { ...common, type: "date", value: value ?? "", oninput: (e) => put(e.target.value || undefined) });
-    const text = typeof value === "object" && value ? `${value.start}-${value.end}` : value ?? "";
+    // a term written {start, end} shows as "2025-2030"
+    const text = typeof value === "object" && value ? [value.start, value.end].filter((x) => x != null).join("-") : value ?? "";
     const inList = typeof path[path.length - 1] === "number";
     const long = inList || String(text).length > 60;
     const clear = (v) => (v === "" && !inList ? undefined : v);
