@@ -95,8 +95,11 @@ def shot(driver, name):
 
 
 def message_beside(driver, path: str) -> str:
-    box = driver.find_element(By.CSS_SELECTOR, f'[data-path="{path}"]')
-    return " ".join(m.text for m in box.find_elements(By.CSS_SELECTOR, ":scope > .msgs .msg"))
+    """The messages shown in the field's own box (read in one go: the form may be rebuilt)."""
+    return driver.execute_script(
+        "const box = document.querySelector(`[data-path=\"${arguments[0]}\"]`);"
+        "return box ? [...box.querySelectorAll(':scope > .msgs .msg')].map((m) => m.textContent).join(' ') : '';",
+        path)
 
 
 def test_filling_a_field_changes_the_preview(page):

@@ -147,6 +147,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     "at": ("Ở trường", "At field"),
 }
 
+# Fields of a model in the order one says them, where that differs from the model's
+ORDER: dict[str, list[str]] = {
+    "Figure": ["text", "value", "unit", "after", "total", "bound", "of_which", "also", "then", "pad"],
+}
+
 # Sections of the form, in the order an article tells its story.
 GROUPS: list[tuple[str, str, str, list[str]]] = [
     ("unit", "Đơn vị", "Organisation", ["kind", "org", "higher", "members", "cells"]),

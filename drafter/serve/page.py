@@ -34,6 +34,7 @@ def spec(lang: str) -> dict:
         "kinds": {k: {"label": pick(labels.KIND_NAMES.get(k, (k, k)), lang), "model": m.__name__,
                       "skeleton": skeleton(k)} for k, m in KINDS.items()},
         "labels": {k: pick(v, lang) for k, v in labels.FIELDS.items()},
+        "order": labels.ORDER,
         "values": {k: pick(v, lang) for k, v in labels.VALUES.items()},
         "groups": [{"id": g, "label": pick((vi, en), lang), "fields": fields}
                    for g, vi, en, fields in labels.GROUPS],

@@ -124,7 +124,9 @@ const Form = (() => {
   function object(schema, path, value) {
     if (get(path) !== value) replaceQuiet(path, value);
     const props = schema.properties, req = schema.required || [];
-    return el("div", { class: "fields" }, Object.keys(props).map((k) => field(schema.title, k, props[k], [...path, k], req.includes(k))));
+    const first = (S.order[schema.title] || []).filter((k) => k in props);
+    const keys = [...first, ...Object.keys(props).filter((k) => !first.includes(k))];
+    return el("div", { class: "fields" }, keys.map((k) => field(schema.title, k, props[k], [...path, k], req.includes(k))));
   }
   // a string turned into its object form is written back without a new render
   function replaceQuiet(path, value) {
