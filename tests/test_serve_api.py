@@ -313,3 +313,25 @@ def test_fact_audit_messages_come_with_their_field(folder):
     assert (issue["field"], issue["line"]) == ("venue", 5)
     assert body["html"] is not None  # a warning: the document is still shown
     assert issue in client.post("/api/validate", content=text.encode()).json()["issues"]
+
+
+def test_a_public_address_prints_a_token_and_wants_it(folder):
+    import re
+    import urllib.error
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "drafter", "serve", str(folder), "--host", "0.0.0.0",
+                             "--port", "0"], stderr=subprocess.PIPE, text=True)
+    try:
+        url = next(m[0] for line in proc.stderr if (m := re.search(r"http://\S+", line)))
+        port, token = re.search(r":(\d+)/\?token=(\S+)", url).groups()
+        base = f"http://127.0.0.1:{port}"
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{base}/api/files", timeout=10)
+        assert refused.value.code == 401
+        request = urllib.request.Request(f"{base}/api/files", headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            assert NAME in [f["name"] for f in json.load(answer)["files"]]
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -38,7 +38,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, search_path: tu
     sock = _bind(host, port)
     app = create_app(Config(root.resolve(), search_path, token, lang, check_host=local))
     warm(search_path)
-    shown = f"[{host}]" if ":" in host else host
+    # a wildcard address is not one to type: other machines reach this one by its name
+    shown = socket.gethostname() if host in ("0.0.0.0", "::", "[::]") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{sock.getsockname()[1]}/" + (f"?token={token}" if token else "")
     print(translate("serve_started", lang, folder=str(root.resolve()), url=url), file=sys.stderr, flush=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
