@@ -335,3 +335,15 @@ def test_a_public_address_prints_a_token_and_wants_it(folder):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_preview_shows_the_pictures_of_the_folder_only(client, folder):
+    name = "an-phu-tong-ket-kinh-te-2025.yaml"
+    html = client.post(f"/api/preview?name={name}", content=text_of(folder, name).encode()).json()["html"]
+    assert '<img src="/api/images/anh/an-phu-toan-canh.png"' in html
+    picture = client.get("/api/images/anh/an-phu-toan-canh.png")
+    assert picture.status_code == 200 and picture.content == (folder / "anh" / "an-phu-toan-canh.png").read_bytes()
+    (folder.parent / "secret.png").write_bytes(b"\x89PNG")
+    os.symlink(folder.parent / "secret.png", folder / "anh" / "link.png")
+    for path in ("..%2Fsecret.png", "anh/link.png", "anh/..%2F..%2Fsecret.png", NAME, "%2Fetc%2Fpasswd"):
+        assert client.get(f"/api/images/{path}").status_code == 404

@@ -24,7 +24,7 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, search_path: tuple[str, ...] = (),
-          lang: str = "vi") -> None:
+          lang: str = "vi", open_browser: bool = False) -> None:
     """Serve ROOT until interrupted; bad arguments are DrafterErrors before anything starts."""
     import uvicorn
 
@@ -42,6 +42,10 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, search_path: tu
     shown = socket.gethostname() if host in ("0.0.0.0", "::", "[::]") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{sock.getsockname()[1]}/" + (f"?token={token}" if token else "")
     print(translate("serve_started", lang, folder=str(root.resolve()), url=url), file=sys.stderr, flush=True)
+    if open_browser:  # the socket listens already: the browser's request waits for the loop
+        import webbrowser
+
+        webbrowser.open(url.replace(f"//{shown}:", f"//127.0.0.1:") if not local else url)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     server.run(sockets=[sock])
 

@@ -6,6 +6,7 @@
     POST /api/preview?doc=       -> 200 {"html", "issues", "data"}: what the page shows as one types
     GET  /api/files              -> {"files": [{"name", "size", "modified"}]}
     GET  /api/files/NAME         -> the YAML text (ETag: its version)
+    GET  /api/images/PATH        -> a picture inside DIR, for the preview
     PUT  /api/files/NAME         -> saved atomically (If-Match: refused with 409 if changed since)
 
 Every issue is {"line", "col", "field", "message", "severity", "code"}, in the page's language
@@ -21,7 +22,7 @@ from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -130,7 +131,7 @@ def create_app(config: Config) -> Starlette:
         options = Options(doc=doc_of(request), search_path=config.search_path)
         checked = drafting.check_text(await body_text(request, name), path, options)
         data = drafting.plain(checked.loaded.data) if checked.loaded else None
-        html = sheet(checked.rendered) if checked.rendered else None
+        html = sheet(checked.rendered, images="/api/images/") if checked.rendered else None
         return issues(request, checked.issues, html=html, data=data)
 
     async def list_files(request: Request):
@@ -157,6 +158,9 @@ def create_app(config: Config) -> Starlette:
         response.headers["ETag"] = f'"{version}"'
         return response
 
+    async def image(request: Request):
+        return FileResponse(folder.image(request.path_params["path"]), headers={"Cache-Control": "no-cache"})
+
     static = Path(__file__).parent / "static"
     routes = [
         Route("/", index),
@@ -166,6 +170,7 @@ def create_app(config: Config) -> Starlette:
         Route("/api/files", guarded(list_files)),
         Route("/api/files/{name:path}", guarded(read_file), methods=["GET"]),
         Route("/api/files/{name:path}", guarded(write_file), methods=["PUT"]),
+        Route("/api/images/{path:path}", guarded(image)),
         Mount("/static", StaticFiles(directory=static)),
     ]
     app = Starlette(routes=routes)

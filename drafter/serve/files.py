@@ -17,6 +17,7 @@ from ..loader import MAX_BYTES, decode
 from ..output import write_atomic
 
 SUFFIXES = (".yaml", ".yml")
+IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
 
 
 class Refused(Exception):
@@ -72,6 +73,16 @@ class Folder:
             return version(_read(self.existing(name)))
         except Refused:
             return None
+
+    def image(self, relative: str) -> Path:
+        """A picture a YAML file of DIR names (photos[].file), for the preview: it must lie in
+        DIR once links are followed, as the image-path check requires for the DOCX."""
+        if "\x00" in relative or not relative.lower().endswith(IMAGES):
+            raise Refused(404, "file_not_found")
+        target = (self.root / relative).resolve()
+        if not target.is_relative_to(self.root) or not target.is_file():
+            raise Refused(404, "file_not_found")
+        return target
 
     def write(self, name: str, text: str) -> str:
         """Replace (or create) DIR/NAME atomically; returns the new version."""

@@ -19,7 +19,9 @@ DOWNLOADS = ("docx", "pdf", "html")
 def page(lang: str) -> str:
     html = resources.files(__package__).joinpath("static", "index.html").read_text(encoding="utf-8")
     data = json.dumps(spec(lang), ensure_ascii=False).replace("</", "<\\/")
+    other = "vi" if lang == "en" else "en"
     return (html.replace("{lang}", lang).replace("{title}", escape(labels.pick(labels.UI["title"], lang)))
+            .replace("{other_lang}", other).replace("{other_lang_name}", "Tiếng Việt" if other == "vi" else "English")
             .replace("{spec}", data))
 
 

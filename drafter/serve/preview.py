@@ -7,6 +7,7 @@ into header / flow / signature), so the preview cannot drift from the Word file.
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote
 
 from ..blocks import Block, Table
 from ..writers import Rendered
@@ -14,13 +15,14 @@ from ..writers.docx.body import style_for, text_for
 from ..writers.docx.report import _SIGNATURE_LINES, split
 
 
-def sheet(doc: Rendered) -> str:
-    """One A4 sheet (an HTML fragment) holding the document as Word lays it out."""
+def sheet(doc: Rendered, images: str = "") -> str:
+    """One A4 sheet (an HTML fragment) holding the document as Word lays it out; pictures are
+    linked under the address IMAGES (none: their file names are shown instead)."""
     head, flow, tail = split(list(doc.blocks))
     parts = []
     if head:
         parts.append(_header(head))
-    parts.extend(_flow(flow, doc))
+    parts.extend(_flow(flow, images))
     if tail:
         parts.append(_signature(tail))
     return '<div class="sheet">\n' + "\n".join(parts) + "\n</div>"
@@ -39,12 +41,14 @@ def _of(blocks: list[Block], *kinds: str) -> list[str]:
     return [_block(b) for b in blocks if b.kind in kinds]
 
 
-def _flow(blocks: list[Block], doc: Rendered) -> list[str]:
+def _flow(blocks: list[Block], images: str) -> list[str]:
     out = []
     for block in blocks:
         if block.kind == "photo":
             file = getattr(block.data, "file", None)
-            if file:  # the picture itself stays on disk; its place and name are shown
+            if file and images:
+                out.append(f'<div class="st-figure"><img src="{escape(images + quote(file))}" alt="{escape(file)}"></div>')
+            elif file:
                 out.append(f'<div class="st-figure"><span>{escape(file)}</span></div>')
             if block.text:
                 out.append(_paragraph("Caption", block.text))

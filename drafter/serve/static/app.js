@@ -85,6 +85,11 @@
     schedule();
   }
   yaml.addEventListener("input", () => { state.formStale = true; setDirty(true); schedule(250); });
+  yaml.addEventListener("keydown", (e) => { // YAML refuses tabs: the key indents with spaces
+    if (e.key !== "Tab" || e.shiftKey || e.ctrlKey || e.altKey) return;
+    e.preventDefault();
+    document.execCommand("insertText", false, "  ");
+  });
   function tab(which) {
     const form = which === "form";
     $("tab-form").setAttribute("aria-selected", form); $("tab-yaml").setAttribute("aria-selected", !form);
@@ -152,6 +157,8 @@
   $("save").onclick = () => save(false);
   document.addEventListener("keydown", (e) => { if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); save(false); } });
   window.addEventListener("beforeunload", (e) => { if (state.dirty) { e.preventDefault(); e.returnValue = ""; } });
+
+  $("lang").onclick = (e) => { e.preventDefault(); location.href = $("lang").getAttribute("href") + location.hash; };
 
   const dialog = $("new-dialog");
   $("new-kind").replaceChildren(...Object.entries(S.kinds).map(([k, v]) => el("option", { value: k, text: v.label })));
