@@ -170,6 +170,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "the file was changed elsewhere since it was opened; reopen it before saving"),
     "serve_token": ("cần mã truy cập: dùng địa chỉ có ?token=… in ra khi khởi động drafter serve",
                     "access token needed: use the address with ?token=… printed when drafter serve started"),
+    "serve_origin": ("yêu cầu đến từ trang web khác, bị từ chối", "a request from another web site, refused"),
     "serve_host": ("máy chủ chỉ nhận địa chỉ 127.0.0.1 hoặc localhost",
                    "this server answers to 127.0.0.1 or localhost only"),
 }

@@ -347,3 +347,13 @@ def test_preview_shows_the_pictures_of_the_folder_only(client, folder):
     os.symlink(folder.parent / "secret.png", folder / "anh" / "link.png")
     for path in ("..%2Fsecret.png", "anh/link.png", "anh/..%2F..%2Fsecret.png", NAME, "%2Fetc%2Fpasswd"):
         assert client.get(f"/api/images/{path}").status_code == 404
+
+
+def test_another_sites_page_cannot_write_or_render(client, folder):
+    before = text_of(folder)
+    evil = {"Origin": "http://evil.example"}
+    assert client.put(f"/api/files/{NAME}", content=b"kind: dai-hoi\n", headers=evil).status_code == 403
+    assert client.post("/api/render?format=txt", content=b"kind: dai-hoi\n", headers=evil).status_code == 403
+    assert text_of(folder) == before
+    same = {"Origin": LOCAL}
+    assert client.post("/api/render?format=txt", content=MINIMAL["kiem-diem"].encode(), headers=same).status_code == 200

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hmac
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -193,6 +193,9 @@ class Gate:
             return await _deny(400, "serve_host", lang)(scope, receive, send)
         if self.config.token and not _has_token(request, self.config.token):
             return await _deny(401, "serve_token", lang)(scope, receive, send)
+        origin = request.headers.get("origin")
+        if request.method not in ("GET", "HEAD") and origin and urlsplit(origin).netloc != request.headers.get("host"):
+            return await _deny(403, "serve_origin", lang)(scope, receive, send)  # another site's page
         await self.app(scope, receive, send)
 
 

@@ -230,6 +230,8 @@ UI: dict[str, tuple[str, str]] = {
     "stale": ("Bản xem trước cũ: sửa các lỗi để cập nhật", "Old preview: fix the problems to update it"),
     "empty_preview": ("Điền các trường bắt buộc (có dấu *) và sửa các lỗi ở bên trái để xem bài.",
                       "Fill in the required fields (marked *) and fix the problems on the left to see the document."),
+    "offline": ("Mất kết nối tới drafter serve: chạy lại lệnh rồi tải lại trang (chưa mất gì đã lưu).",
+                "Lost the connection to drafter serve: start it again and reload the page (nothing saved is lost)."),
     "general": ("Lỗi chung của tệp", "Problems of the file"),
     "line": ("dòng", "line"),
     "yes": ("Có", "Yes"),

@@ -10,6 +10,10 @@
 
   document.querySelectorAll("[data-ui]").forEach((e) => { e.textContent = ui[e.dataset.ui]; });
 
+  // every request: a stopped server is said once, in the status line, not left to the console
+  async function call(url, options) {
+    try { return await fetch(url, options); } catch (err) { status(ui.offline, "error"); throw err; }
+  }
   function status(text, cls) { const s = $("status"); s.textContent = text || ""; s.className = cls || ""; }
   function setDirty(d) { state.dirty = d; if (d) status(ui.unsaved, "warn"); }
 
@@ -17,7 +21,7 @@
   function schedule(delay = 150) { clearTimeout(state.timer); state.timer = setTimeout(refresh, delay); }
   async function refresh() {
     const seq = ++state.seq;
-    const res = await fetch(`/api/preview?${q({ doc: state.doc })}`, { method: "POST", body: yaml.value });
+    const res = await call(`/api/preview?${q({ doc: state.doc })}`, { method: "POST", body: yaml.value });
     const out = await res.json();
     if (seq !== state.seq) return; // a newer edit is on its way
     const issues = out.issues || [];
@@ -110,7 +114,7 @@
     "data-format": d.format, title: d.available ? "" : ui.pdf_missing, text: d.format.toUpperCase(), onclick: () => download(d) })));
   async function download(d) {
     if (!d.available) { status(ui.pdf_missing, "error"); return; }
-    const res = await fetch(`/api/render?${q({ format: d.format, doc: state.doc })}`, { method: "POST", body: yaml.value });
+    const res = await call(`/api/render?${q({ format: d.format, doc: state.doc })}`, { method: "POST", body: yaml.value });
     if (!res.ok) {
       const out = await res.json().catch(() => ({ issues: [] }));
       status((out.issues || []).map((i) => i.message).join("; "), "error");
@@ -124,7 +128,7 @@
 
   // --- files --------------------------------------------------------------------------------------
   async function listFiles(select) {
-    const out = await (await fetch(`/api/files?${q()}`)).json();
+    const out = await (await call(`/api/files?${q()}`)).json();
     const sel = $("file");
     sel.replaceChildren(...out.files.map((f) => el("option", { value: f.name, text: f.name, selected: f.name === select })));
     if (!out.files.length) status(ui.no_files, "warn");
@@ -132,7 +136,7 @@
   }
   async function open(name) {
     if (state.dirty && !confirm(ui.leave)) { $("file").value = state.name; return; }
-    const res = await fetch(`/api/files/${encodeURIComponent(name)}?${q()}`);
+    const res = await call(`/api/files/${encodeURIComponent(name)}?${q()}`);
     if (!res.ok) { status((await res.json()).issues[0].message, "error"); return; }
     state.name = name; state.version = res.headers.get("ETag");
     yaml.value = await res.text();
@@ -146,7 +150,7 @@
   async function save(force, create) {
     if (!state.name) return false;
     const headers = create ? { "If-None-Match": "*" } : state.version && !force ? { "If-Match": state.version } : {};
-    const res = await fetch(`/api/files/${encodeURIComponent(state.name)}?${q()}`, { method: "PUT", body: yaml.value, headers });
+    const res = await call(`/api/files/${encodeURIComponent(state.name)}?${q()}`, { method: "PUT", body: yaml.value, headers });
     if (res.status === 409 && !create && confirm(ui.changed_on_disk)) return save(true);
     const out = await res.json();
     if (!res.ok) { status(`${ui.save_failed}: ${(out.issues || []).map((i) => i.message).join("; ")}`, "error"); return false; }
