@@ -193,3 +193,42 @@ def test_a_new_file_starts_blank_and_says_what_is_missing(page, server):
     page.find_element(By.CSS_SELECTOR, '#new-dialog button[value="ok"]').click()
     wait(page, lambda d: "không ghi đè" in d.find_element(By.ID, "status").text)
     assert "Chi bộ Thôn 3" in page.find_element(By.ID, "yaml").get_property("value")  # the work is kept
+
+
+def test_the_form_rewrites_every_example_without_changing_a_fact(page, server):
+    """YAML written by the form (yaml.js) reads back as the same data and the same article."""
+    url, root = server
+    script = """
+        const [name, done] = [arguments[0], arguments[arguments.length - 1]];
+        const post = (path, body) => fetch(path + '&name=' + name, {method: 'POST', body});
+        (async () => {
+          const text = await (await fetch('/api/files/' + name)).text();
+          const {data} = await (await post('/api/preview?doc=article', text)).json();
+          const written = YAML.dump(data, text);
+          const again = (await (await post('/api/preview?doc=article', written)).json()).data;
+          const [a, b] = await Promise.all([text, written].map(async (t) => (await post('/api/render?format=txt', t)).text()));
+          done({same: JSON.stringify(again) === JSON.stringify(data), article: a === b, written});
+        })();
+    """
+    page.set_script_timeout(20)
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        result = page.execute_async_script(script, path.name)
+        assert result["same"], (path.name, result["written"])
+        assert result["article"], path.name
+
+
+TRICKY = ["12:03", "yes", "No", "1.5", "2.619", "1e3", "0x10", ".inf", "- a", "a: b", "a #b", "a#b", "@x", "'q'",
+          '"dq"', "  lead", "trail ", "x,y", "[a]", "{b}", "null", "~", "", "%", "*star", "&amp", "!tag", "|pipe",
+          ">gt", "`tick`", "? q", "Tỷ lệ: 95%", "dòng 1\ndòng 2", "tab\there", "back\\slash", "đ“ngoặc”"]
+
+
+def test_the_yaml_writer_keeps_every_tricky_string(page):
+    script = """
+        const [values, done] = [arguments[0], arguments[arguments.length - 1]];
+        const data = {kind: 'dai-hoi', list: values, map: Object.fromEntries(values.map((v, i) => ['k' + i, v])),
+                      flow: {a: values[0], b: values[5]}};
+        fetch('/api/preview', {method: 'POST', body: YAML.dump(data)}).then((r) => r.json())
+          .then((out) => done({sent: data, got: out.data}));
+    """
+    result = page.execute_async_script(script, TRICKY)
+    assert result["got"] == result["sent"]

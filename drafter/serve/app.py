@@ -93,8 +93,8 @@ def create_app(config: Config) -> Starlette:
             try:
                 return await handler(request)
             except Refused as exc:
-                field = exc.args_.pop("field", "")
-                return refuse(request, exc.status, exc.code, field, **exc.args_)
+                field = exc.details.pop("field", "")
+                return refuse(request, exc.status, exc.code, field, **exc.details)
             except DrafterError as exc:
                 return issues(request, exc.issues, 422)
         return run

@@ -23,7 +23,7 @@ IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
 class Refused(Exception):
     def __init__(self, status: int, code: str, **args):
         super().__init__(code)
-        self.status, self.code, self.args_ = status, code, args
+        self.status, self.code, self.details = status, code, args
 
 
 @dataclass(frozen=True)
