@@ -232,3 +232,15 @@ def test_the_yaml_writer_keeps_every_tricky_string(page):
     """
     result = page.execute_async_script(script, TRICKY)
     assert result["got"] == result["sent"]
+
+
+def test_a_field_of_another_kind_can_be_dropped(page):
+    from selenium.webdriver.support.ui import Select
+
+    Select(page.find_element(By.ID, "f-kind")).select_by_value("dai-hoi")  # a review's "year" is left over
+    general = wait(page, lambda d: d.find_element(By.ID, "general") if "year:" in d.find_element(By.ID, "general").text else None)
+    assert "trường không có trong mẫu dữ liệu" in general.text
+    assert page.find_elements(By.ID, "f-ordinal")  # the congress's own fields are offered
+    general.find_element(By.CSS_SELECTOR, "button.remove").click()
+    wait(page, lambda d: "year:" not in d.find_element(By.ID, "general").text)
+    assert "\nyear:" not in page.find_element(By.ID, "yaml").get_property("value")

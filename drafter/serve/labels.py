@@ -232,6 +232,7 @@ UI: dict[str, tuple[str, str]] = {
                       "Fill in the required fields (marked *) and fix the problems on the left to see the document."),
     "offline": ("Mất kết nối tới drafter serve: chạy lại lệnh rồi tải lại trang (chưa mất gì đã lưu).",
                 "Lost the connection to drafter serve: start it again and reload the page (nothing saved is lost)."),
+    "drop_field": ("Bỏ trường này", "Drop this field"),
     "general": ("Lỗi chung của tệp", "Problems of the file"),
     "line": ("dòng", "line"),
     "yes": ("Có", "Yes"),

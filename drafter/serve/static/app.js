@@ -51,7 +51,9 @@
     const box = $("general");
     box.hidden = !issues.length || !$("yaml-pane").hidden;
     box.replaceChildren(el("strong", { text: ui.general }), ...issues.map((i) =>
-      el("p", { class: `msg ${i.severity}`, text: (i.field ? i.field + ": " : "") + i.message })));
+      el("p", { class: `msg ${i.severity}`, text: (i.field ? i.field + ": " : "") + i.message + " " },
+        i.code === "extra_forbidden" && i.field && !state.locked
+          ? el("button", { type: "button", class: "remove", text: ui.drop_field, onclick: () => Form.drop(i.field) }) : null)));
   }
   function yamlIssues(issues) {
     $("yaml-issues").replaceChildren(...issues.map((i) => el("li", { class: i.severity },

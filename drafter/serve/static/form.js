@@ -201,5 +201,9 @@ const Form = (() => {
   function openGroups() {
     return new Set([...document.querySelectorAll("#form details[open]")].map((d) => d.dataset.group));
   }
-  return { S, build, showIssues, openGroups, el, pathText };
+  // "results[0].items" -> ["results", 0, "items"]
+  const parsePath = (text) => [...text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+  // a field the model does not know (a typo, another kind's field): dropped on request
+  function drop(text) { set(parsePath(text), undefined, true); }
+  return { S, build, showIssues, openGroups, el, pathText, drop };
 })();
