@@ -189,5 +189,6 @@
     const wanted = decodeURIComponent(location.hash.slice(1));
     const first = files.find((f) => f.name === wanted) || files[0];
     if (first) { $("file").value = first.name; await open(first.name); }
+    else { $("new-name").value = ""; dialog.showModal(); } // an empty folder: the first step is a new file
   })();
 })();
