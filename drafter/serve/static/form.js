@@ -22,7 +22,7 @@ const Form = (() => {
       if (some.every((m) => ["integer", "number", "string"].includes(m.type)) && some.some((m) => m.type !== "string"))
         return { t: "number", step: some.some((m) => m.type === "number") ? "any" : "1" };
       if (some.length === 1) return { ...shape(some[0]), nullable: some.length < all.length };
-      return { t: "text" };
+      return { t: "text", boolish: some.some((m) => m.type === "boolean") }; // e.g. weekday: true or "Thứ sáu"
     }
     if (s.enum) return { t: "enum", values: s.enum };
     if (s.const !== undefined) return { t: "const", value: s.const };
@@ -94,7 +94,7 @@ const Form = (() => {
     const text = typeof value === "object" && value ? [value.start, value.end].filter((x) => x != null).join("-") : value ?? "";
     const inList = typeof path[path.length - 1] === "number";
     const long = inList || String(text).length > 60;
-    const clear = (v) => (v === "" && !inList ? undefined : v);
+    const clear = (v) => (v === "" && !inList ? undefined : sh.boolish && /^(true|false)$/.test(v) ? v === "true" : v);
     if (long) {
       const ta = el("textarea", { ...common, rows: Math.min(6, Math.max(2, Math.ceil(String(text).length / 60))), oninput: (e) => put(clear(e.target.value)) });
       ta.value = text;
@@ -151,9 +151,10 @@ const Form = (() => {
 
   function map(sh, path, value) {
     const keys = Object.keys(value);
+    const idOf = (k) => "f-" + pathText([...path, k]).replace(/[^\w-]/g, "_");
     const rows = keys.map((k) => box([...path, k], "field map-row",
-      el("label", { for: `m-${k}`, text: S.values[k] || k }),
-      el("input", { id: `m-${k}`, type: "number", step: "1", value: value[k], oninput: (e) => set([...path, k], e.target.value === "" ? undefined : Number(e.target.value)) }),
+      el("label", { for: idOf(k), text: S.values[k] || k }),
+      el("input", { id: idOf(k), type: "number", step: "1", value: value[k], oninput: (e) => set([...path, k], e.target.value === "" ? undefined : Number(e.target.value)) }),
       el("button", { type: "button", class: "remove", text: "✕", onclick: () => { delete value[k]; set(path, value, true); } })));
     const free = sh.keys.filter((k) => !(k in value));
     const pick = el("select", { "aria-label": ui.level_key }, free.map((k) => el("option", { value: k, text: S.values[k] || k })));
