@@ -155,16 +155,29 @@ def test_page_carries_the_schema_labels_and_sections(client):
         assert client.get(f"/static/{asset}").status_code == 200
 
 
-def test_documents_offered_are_those_of_default_style(client, monkeypatch):
-    assert [d["id"] for d in page_spec(client)["docs"]] == list(pipeline.DEFAULT_STYLE)
+def test_documents_offered_are_those_of_default_style_for_their_kinds(client, monkeypatch):
+    docs = {d["id"]: d for d in page_spec(client)["docs"]}
+    assert list(docs) == list(pipeline.DEFAULT_STYLE)
+    assert docs["article"]["kinds"] == ["dai-hoi", "hoi-nghi-tong-ket", "kiem-diem"]
+    if "resolution" in docs:
+        assert docs["resolution"] == {"id": "resolution", "label": "Nghị quyết", "kinds": ["dai-hoi"]}
     from drafter.serve import page
 
     page.page.cache_clear()
-    monkeypatch.setitem(pipeline.DEFAULT_STYLE, "resolution", "nghi-quyet")
+    monkeypatch.setitem(pipeline.DEFAULT_STYLE, "memo", "bai")  # a new document appears by itself
     try:
-        assert {"id": "resolution", "label": "Nghị quyết"} in page_spec(client)["docs"]
+        assert page_spec(client)["docs"][-1]["id"] == "memo"
     finally:
         page.page.cache_clear()
+
+
+def test_a_document_not_written_for_the_kind_is_refused_at_its_kind_line(client):
+    if "resolution" not in pipeline.DEFAULT_STYLE:
+        pytest.skip("no resolution")
+    response = client.post("/api/render?doc=resolution", content=MINIMAL["kiem-diem"].encode())
+    assert response.status_code == 422
+    [issue] = response.json()["issues"]
+    assert (issue["field"], issue["line"], issue["code"]) == ("kind", 1, "doc_not_for_kind")
 
 
 # ---- files --------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 from ..checks import check
 from ..errors import DrafterError, Issue
 from ..loader import Loaded, load_text
-from ..pipeline import Options, Output, audited, render_event, writer_for
+from ..pipeline import Options, Output, audited, doc_allowed, render_event, writer_for
 from ..validate import validate
 from ..writers import Rendered
 
@@ -37,6 +37,7 @@ def check_text(text: str, file: str, options: Options = Options()) -> Checked:
     warnings: list[Issue] = []
     try:
         event = validate(loaded)
+        doc_allowed(event, options, loaded)
         warnings = check(event, loaded, options.doc, options.strict)
         rendered, problems = render_event(event, options, base_dir=Path(file).parent)
         warnings = warnings + audited(problems, event, loaded, options)

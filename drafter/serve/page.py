@@ -42,8 +42,28 @@ def spec(lang: str) -> dict:
                    for g, vi, en, fields in labels.GROUPS],
         "other": {"id": labels.OTHER_GROUP[0], "label": pick(labels.OTHER_GROUP[1:], lang)},
         # every document a style exists for: a new one in DEFAULT_STYLE appears here by itself
-        "docs": [{"id": d, "label": pick(labels.DOCS.get(d, (d, d)), lang)} for d in DEFAULT_STYLE],
+        "docs": [{"id": d, "label": pick(labels.DOCS.get(d, (d, d)), lang), "kinds": kinds_for(d)}
+                 for d in DEFAULT_STYLE],
         "downloads": [{"format": f, "available": f in WRITERS, "extension": WRITERS[f].extension
                        if f in WRITERS else f".{f}"} for f in DOWNLOADS],
         "ui": {k: pick(v, lang) for k, v in labels.UI.items()},
     }
+
+
+def kinds_for(doc: str) -> list[str]:
+    """The kinds of event DOC is written for (a resolution is a congress's), asked of the
+    pipeline itself with the smallest file of each kind."""
+    from ..errors import DrafterError
+    from ..loader import load_text
+    from ..pipeline import Options, doc_allowed
+    from ..validate import validate
+    from .warm import SAMPLES
+
+    found = []
+    for kind, text in SAMPLES.items():
+        try:
+            doc_allowed(validate(load_text(text)), Options(doc=doc))
+        except DrafterError:
+            continue
+        found.append(kind)
+    return found

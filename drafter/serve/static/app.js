@@ -30,6 +30,7 @@
     // the text is the source when it was edited (or opened): the form is rebuilt from it
     state.locked = !(out.data && typeof out.data === "object");
     if (!state.locked && state.formStale) { state.data = out.data; if (!$("form").hidden) rebuild(); }
+    if (!state.locked && showDocs(out.data.kind)) return; // the document shown is not this kind's: another request is on its way
     $("form").inert = state.locked;
     summary(issues, out.html == null);
     const left = $("form").hidden || state.formStale ? issues : Form.showIssues(issues);
@@ -106,12 +107,21 @@
   $("tab-yaml").onclick = () => tab("yaml");
 
   // --- documents and downloads ------------------------------------------------------------------
+  function pickDoc(id) {
+    state.doc = id;
+    document.querySelectorAll("#docs button").forEach((b) => b.setAttribute("aria-selected", b.dataset.doc === id));
+    schedule(0);
+  }
   $("docs").replaceChildren(...S.docs.map((d) => el("button", { type: "button", role: "tab", "data-doc": d.id,
-    "aria-selected": d.id === state.doc, text: d.label, onclick: () => {
-      state.doc = d.id;
-      document.querySelectorAll("#docs button").forEach((b) => b.setAttribute("aria-selected", b.dataset.doc === d.id));
-      schedule(0);
-    } })));
+    "aria-selected": d.id === state.doc, text: d.label, onclick: () => pickDoc(d.id) })));
+  // only the documents written for this kind (a resolution is a congress's); true if the shown one was not
+  function showDocs(kind) {
+    const fits = (d) => !kind || !(kind in S.kinds) || d.kinds.includes(kind);
+    for (const d of S.docs) document.querySelector(`#docs [data-doc="${d.id}"]`).hidden = !fits(d);
+    const current = S.docs.find((d) => d.id === state.doc);
+    if (current && !fits(current)) { pickDoc(S.docs[0].id); return true; }
+    return false;
+  }
   $("downloads").replaceChildren(...S.downloads.map((d) => el("button", { type: "button", class: d.available ? "" : "missing",
     "data-format": d.format, title: d.available ? "" : ui.pdf_missing, text: d.format.toUpperCase(), onclick: () => download(d) })));
   async function download(d) {
