@@ -27,3 +27,22 @@ def test_each_block_gets_its_word_style_and_tables_their_grid():
     assert signature.count('<p class="st-sign">&nbsp;</p>') == 4  # room for the signature and seal
     linked = sheet(Rendered(blocks, title=""), images="/api/images/")
     assert '<img src="/api/images/anh/a%20b.png" alt="anh/a b.png">' in linked
+
+
+def test_a_party_document_is_finished_as_the_docx_is():
+    from drafter.pipeline import Options
+    from drafter.serve.drafting import check_text
+
+    from conftest import EXAMPLES
+
+    text = (EXAMPLES / "phu-van-dai-hoi-2025.yaml").read_text(encoding="utf-8")
+    for doc in ("report", "resolution"):
+        checked = check_text(text, str(EXAMPLES / "x.yaml"), Options(doc=doc))
+        if checked.rendered is None:
+            continue
+        html = sheet(checked.rendered)
+        assert html.startswith('<div class="sheet party">')
+        assert '<span class="nb">2025-2030</span>' in html  # a term never broken
+        assert "ngày\u00a018 tháng\u00a07 năm\u00a02025" in html  # nor a date
+    article = check_text(text, str(EXAMPLES / "x.yaml"), Options()).rendered
+    assert '<span class="nb">' not in sheet(article)  # an article flows as the portal's does
