@@ -3,13 +3,15 @@
     python bench/serve.py          # 200 requests per measure
     python bench/serve.py -n 1000
 
-Median and 95th percentile (ms) of: a txt render of each bundled example, the page's preview
+Median and 95th percentile (ms, wall) and the server's CPU median (its Server-Timing header:
+on a busy machine wall time mostly measures the other processes) of: a txt render of each bundled example, the page's preview
 (issues + the report as HTML), and a DOCX report. The first request after start counts too
 ("first"): the server warms templates and writers before it listens.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import socket
@@ -36,15 +38,17 @@ def start(folder: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("drafter serve did not start")
 
 
-def measure(client: httpx.Client, url: str, bodies: list[tuple[str, bytes]], n: int) -> list[float]:
-    times = []
+def measure(client: httpx.Client, url: str, bodies: list[tuple[str, bytes]], n: int) -> tuple[list[float], list[float]]:
+    """(wall ms per request, server CPU ms per request from its Server-Timing header)."""
+    times, cpu = [], []
     for i in range(n):
         name, body = bodies[i % len(bodies)]
         t = time.perf_counter()
         response = client.post(url, params={"name": name}, content=body)
         times.append((time.perf_counter() - t) * 1000)
         response.raise_for_status()
-    return times
+        cpu.append(float(response.headers["server-timing"].split("dur=")[1]))
+    return times, cpu
 
 
 def main() -> None:
@@ -58,6 +62,7 @@ def main() -> None:
             shutil.copy(path, folder / path.name)
             bodies.append((path.name, path.read_bytes()))
         shutil.copytree(EXAMPLES / "anh", folder / "anh")
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPU(s)")
         t0 = time.perf_counter()
         proc, base = start(folder)
         ready = time.perf_counter() - t0
@@ -72,9 +77,10 @@ def main() -> None:
                 for label, url in (("txt article", "/api/render?format=txt"),
                                    ("preview (report)", "/api/preview?doc=report"),
                                    ("DOCX report", "/api/render?format=docx&doc=report")):
-                    times = sorted(measure(client, url, bodies, args.n))
-                    p95 = times[int(len(times) * 0.95) - 1]
-                    print(f"  {label:<20} median {statistics.median(times):6.2f} ms   p95 {p95:6.2f} ms")
+                    times, cpu = measure(client, url, bodies, args.n)
+                    p95 = sorted(times)[int(len(times) * 0.95) - 1]
+                    print(f"  {label:<20} median {statistics.median(times):6.2f} ms   p95 {p95:6.2f} ms"
+                          f"   server CPU median {statistics.median(cpu):5.2f} ms")
         finally:
             proc.terminate()
             proc.wait(10)

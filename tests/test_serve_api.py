@@ -54,6 +54,7 @@ def test_render_gives_what_the_cli_writes(client, folder, fmt, doc):
     response = client.post(f"/api/render?format={fmt}&doc={doc}&name={NAME}", content=text_of(folder).encode())
     assert response.status_code == 200, response.text
     expected = render_file(folder / NAME, Options(format=fmt, doc=doc)).data
+    assert response.headers["server-timing"].startswith("cpu;dur=")
     assert (response.content if fmt == "docx" else response.text) == expected
     if fmt == "docx":
         assert response.headers["content-type"].startswith("application/vnd.openxmlformats")

@@ -16,6 +16,7 @@ and the template time limit (SIGALRM) only works there.
 from __future__ import annotations
 
 import hmac
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -90,13 +91,18 @@ def create_app(config: Config) -> Starlette:
 
     def guarded(handler):
         async def run(request: Request):
+            started = time.process_time()
             try:
-                return await handler(request)
+                response = await handler(request)
             except Refused as exc:
                 field = exc.details.pop("field", "")
-                return refuse(request, exc.status, exc.code, field, **exc.details)
+                response = refuse(request, exc.status, exc.code, field, **exc.details)
             except DrafterError as exc:
-                return issues(request, exc.issues, 422)
+                response = issues(request, exc.issues, 422)
+            # the CPU the answer took (browsers show it; bench/serve.py reads it): on a busy
+            # machine the wall time says more about the other processes
+            response.headers["Server-Timing"] = f"cpu;dur={(time.process_time() - started) * 1000:.2f}"
+            return response
         return run
 
     async def index(request: Request):
