@@ -83,11 +83,12 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
         blocks = parse(markup, state.objects)
         if options.doc in PARTY_DOCS:  # sections chosen from the data and numbered
             blocks = party.sections(blocks)
-        blocks = house_style(blocks, event.style.tone_marks, names(event))
+        given = facts(event)
+        blocks = house_style(blocks, event.style.tone_marks, names(given))
     except MarkupError as exc:
         raise fail(file, "template_directive", directive=exc.directive,
                    allowed=", ".join("@" + k for k in sorted(KINDS))) from None
-    problems = audit(event, blocks, state.reads, state.scope, options.doc, file)
+    problems = audit(event, blocks, state.reads, state.scope, options.doc, file, given=given)
     if options.doc in PARTY_DOCS:  # after the audit, which finds the facts as the user wrote them
         blocks = party.in_full_names(blocks, event)
     rendered = Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
@@ -96,9 +97,9 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
     return rendered, problems
 
 
-def names(event: EventBase) -> list[str]:
-    """Names of people, organisations and places as the user wrote them."""
-    return [f.value for f in facts(event) if f.name and isinstance(f.value, str)]
+def names(given) -> list[str]:
+    """Names of people, organisations and places as the user wrote them (from the facts)."""
+    return [f.value for f in given if f.name and isinstance(f.value, str)]
 
 
 def house_style(blocks: list[Block], tone_marks: str, keep: list[str] = ()) -> list[Block]:

@@ -142,6 +142,13 @@ def test_each_shape_rule_catches_a_broken_template(write, tmp_path, body, check)
     assert check in checks_of(result.warnings), [w.format() for w in result.warnings]
 
 
+def test_a_caption_saying_the_body_s_count_is_said_twice(write):
+    data = MINIMAL["dai-hoi"] + "delegates: 120\nphotos:\n  - {caption: Đại hội có 120 đại biểu tham dự}\n"
+    assert "sentence-repeated" in checks_of(render_file(write(data)).warnings)
+    data = data.replace("Đại hội có 120 đại biểu tham dự", "Quang cảnh Đại hội")
+    assert "sentence-repeated" not in checks_of(render_file(write(data, "b.yaml")).warnings)
+
+
 def test_whitespace_control_cannot_glue_sentences_unnoticed(write, tmp_path):
     body = "{% if true %}Đảng bộ làm tốt năm 2025.{% endif -%}\nBên cạnh đó, còn hạn chế."
     assert "sentence-broken" in checks_of(render(write, tmp_path, body=body).warnings)
