@@ -112,6 +112,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "award_empty": ("cần số tập thể hoặc số cá nhân được khen", "needs collectives or individuals"),
     "award_empty_or": ("cần collectives, individuals, groups hoặc recipients", "needs collectives, individuals, groups or recipients"),
     "byline_empty": ("cần authors hoặc outlet", "needs authors or outlet"),
+    "time_without_day": ("time_of_day cần ngày họp: bỏ time_of_day khi date_precision là year",
+                         "time_of_day needs the day: drop it when date_precision is year"),
     "attending_guests_only": ("attending (vai trò dự) chỉ dùng cho khách mời (guests)",
                               "attending (the part taken) is for guests only"),
     "attendance_over_total": ("số có mặt (present) lớn hơn tổng số (total)", "present is larger than total"),

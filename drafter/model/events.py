@@ -132,6 +132,8 @@ class EventBase(Model):
     def _dates(self):
         if self.end_date and self.end_date < self.date:
             raise ValueError("end_before_start")
+        if self.date_precision == "year" and self.time_of_day:
+            raise ValueError("time_without_day")  # "sáng" of a day nobody gave
         guests = {id(g) for g in self.guests}
         if any(p.attending for p in self._all_people() if id(p) not in guests):
             raise ValueError("attending_guests_only")  # "dự và chỉ đạo" is how a guest took part

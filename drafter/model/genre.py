@@ -96,7 +96,7 @@ class UnitRating(Model):
     def _something(self):
         if self.level is None and self.rank is None:
             raise ValueError("unit_rating_empty")
-        if self.rank_of is not None and (self.rank is None or self.rank > self.rank_of):
+        if (self.rank_of is not None or self.rank_among) and (self.rank is None or (self.rank_of or self.rank) < self.rank):
             raise ValueError("rank_over_total")
         return self
 
