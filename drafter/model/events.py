@@ -132,7 +132,7 @@ class EventBase(Model):
     def _dates(self):
         if self.end_date and self.end_date < self.date:
             raise ValueError("end_before_start")
-        if self.date_precision == "year" and self.time_of_day:
+        if self.date_precision == "year" and (self.time_of_day or self.end_date):
             raise ValueError("time_without_day")  # "sáng" of a day nobody gave
         guests = {id(g) for g in self.guests}
         if any(p.attending for p in self._all_people() if id(p) not in guests):
