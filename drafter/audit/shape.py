@@ -24,7 +24,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
 _COUNT = re.compile(r"(?<![\d/.,:\-])(\d{1,2})(?![\d/.,:%\-])\s+[^\W\d_]")
 _DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/-])(\d{1,2})(?:\2(\d{4}))?(?![\d/\-])")
 _DASH = re.compile(r"[^\W\d_](\s?[-–—]\s?)[^\W\d_]")
-_PARTY_DATE = re.compile(r"\b(ngày|tháng) \d{1,2}(?= )")
+_PARTY_DATE = re.compile(r"\b(ngày|tháng) \d{1,2}(?= )", re.IGNORECASE)  # "Ngày 07 tháng 9" opens a sentence
 BLANK = "\u2063"  # stands in for user text while wording is checked
 
 
