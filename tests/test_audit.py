@@ -116,6 +116,17 @@ def test_each_shape_rule_catches_a_broken_template(write, tmp_path, body, check)
     assert check in checks_of(result.warnings), [w.format() for w in result.warnings]
 
 
+def test_a_sentence_glued_after_a_name_is_caught(write, tmp_path):
+    body = "Hội nghị do {{ event.org.name }} tổ chức tại {{ event.org.name }}.Đồng chí An phát biểu."
+    assert "sentence-broken" in checks_of(render(write, tmp_path, body=body).warnings)
+
+
+def test_a_party_date_opening_a_sentence_is_not_a_padded_count(write, tmp_path):
+    data = REVIEW.replace("2025-12-20", "2025-12-07") + "cells: 3\n"
+    body = "{{ event.date|date_long|capfirst }}, hội nghị họp với {{ event.cells }} chi bộ."  # "Ngày 07 …, … 3 chi bộ"
+    assert "form-mixed" not in checks_of(render(write, tmp_path, data, body).warnings)
+
+
 def test_whitespace_control_cannot_glue_sentences_unnoticed(write, tmp_path):
     body = "{% if true %}Đảng bộ làm tốt năm 2025.{% endif -%}\nBên cạnh đó, còn hạn chế."
     assert "sentence-broken" in checks_of(render(write, tmp_path, body=body).warnings)

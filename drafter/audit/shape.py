@@ -13,7 +13,7 @@ from ..blocks import Block
 
 SENTENCE_KINDS = {"p", "lead", "item", "note"}  # blocks that are sentences and must end as one
 _END = (".", "!", "?", "…", ":", ";", "./.", "”", "\"", ")")
-_END_GLUED = re.compile(r"(?<=\w)[.!?](?=\w)")
+_END_GLUED = re.compile(r"(?<=[\w\u2063])[.!?](?=\w)")  # \u2063: BLANK, a name the user wrote
 _COMMA_GLUED = re.compile(r"(?<=[^\W\d_])[,;](?=[^\W\d_])")
 _STRAY = re.compile(r"\s@[a-z]+\d?\s|\s[.,;:](?!\.)|[,;:]\s*[.,;:]|\.\s*[,;:]|(?<!\.)\.\s*\.(?!\.)|\(\s*\)")
 _DANGLING = re.compile(r"\b(?:và|của|với|gồm|cho|tại|là|đã|được|các|những|về|từ|đến|trong|theo|bởi|nhằm|"
@@ -52,7 +52,7 @@ def _glued(text: str) -> bool:
     ("TP.HCM" and "2.619" are not sentences glued together)."""
     for m in _END_GLUED.finditer(text):
         before, after = text[m.start() - 1], text[m.end()]
-        if after.isupper() and (before.islower() or before.isdigit()):
+        if after.isupper() and (before.islower() or before.isdigit() or before == BLANK):
             return True
     return bool(_COMMA_GLUED.search(text))
 
