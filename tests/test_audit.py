@@ -153,6 +153,13 @@ def test_a_party_date_opening_a_sentence_is_not_a_padded_count(write, tmp_path):
     assert "form-mixed" not in checks_of(render(write, tmp_path, data, body).warnings)
 
 
+def test_the_last_day_of_a_span_is_not_a_padded_count(write, tmp_path):
+    span = REVIEW.replace("2025-12-20", "2025-12-07") + "cells: 3\nend_date: 2025-12-08\n"
+    body = "{{ event.date|date_span_long(event.end_date)|capfirst }}, hội nghị họp với {{ event.cells }} chi bộ."
+    result = render(write, tmp_path, span, body)
+    assert "form-mixed" not in checks_of(result.warnings)  # "Ngày 07 và 08 tháng 12"
+
+
 def test_a_caption_saying_the_body_s_count_is_said_twice(write):
     data = MINIMAL["dai-hoi"] + "delegates: 120\nphotos:\n  - {caption: Đại hội có 120 đại biểu tham dự}\n"
     assert "sentence-repeated" in checks_of(render_file(write(data)).warnings)

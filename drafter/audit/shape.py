@@ -28,6 +28,7 @@ _COUNT = re.compile(r"(?<![\d/.,:\-])(\d{1,2})(?![\d/.,:%\-])\s+[^\W\d_]")
 _DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/-])(\d{1,2})(?:\2(\d{4}))?(?![\d/\-])")
 _DASH = re.compile(r" ?[-–—] ?")
 _PARTY_DATE = re.compile(r"\b(ngày|tháng) \d{1,2}(?= )", re.IGNORECASE)  # "Ngày 07 tháng 9" opens a sentence
+_SPAN_DAY = re.compile(r"\b\d{1,2}(?= tháng \d)")  # "ngày 01 và 02 tháng 01": the last day of a span
 BLANK = "\u2063"  # stands in for user text while wording is checked
 
 
@@ -140,7 +141,7 @@ def _forms(wording) -> Iterator[tuple[str, str]]:
     """One form of each thing: padded or unpadded counts, one date separator, one dash."""
     padded, unpadded, seps, dashes = [], [], {}, {}
     for block, text in wording:
-        text = _PARTY_DATE.sub(r"\1 #", text)  # "ngày 07 tháng 7": the Party date rule, not counts
+        text = _PARTY_DATE.sub(r"\1 #", _SPAN_DAY.sub("#", text))  # "ngày 07 tháng 7": the Party date rule, not counts
         for m in _COUNT.finditer(text):
             (padded if m[1].startswith("0") and len(m[1]) == 2 else unpadded if len(m[1]) == 1 else []).append(text)
         for m in _DATE.finditer(text):
