@@ -160,6 +160,11 @@ def test_the_last_day_of_a_span_is_not_a_padded_count(write, tmp_path):
     assert "form-mixed" not in checks_of(result.warnings)  # "Ngày 07 và 08 tháng 12"
 
 
+def test_a_name_in_a_header_s_capitals_is_still_the_user_s(write):
+    data = REVIEW + "higher: {name: Phạm Minh Minh}\n"  # a name may repeat a word: "PHẠM MINH MINH"
+    assert "word-doubled" not in checks_of(render_file(write(data), Options(doc="report")).warnings)
+
+
 def test_a_caption_saying_the_body_s_count_is_said_twice(write):
     data = MINIMAL["dai-hoi"] + "delegates: 120\nphotos:\n  - {caption: Đại hội có 120 đại biểu tham dự}\n"
     assert "sentence-repeated" in checks_of(render_file(write(data)).warnings)
