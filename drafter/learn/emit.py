@@ -1,0 +1,110 @@
+"""Write the learned style: the article's sentences, one a line, facts as {{ … }} slots, each
+sentence inside the {% if %} of the facts it uses; lists as loops."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .align import Span
+
+# A sentence ends at . ! ? … (or after a closing quote) followed by a space and a capital,
+# a digit, an opening quote or bracket.
+_BOUNDARY = re.compile(r"(?<=[.!?…])”?\s+(?=[A-ZÀ-ỸĐ\d“(])")
+
+
+@dataclass
+class Para:
+    kind: str  # headline, meta, lead, p, caption, photos, byline
+    text: str
+    spans: list[Span]
+    photos: str = ""  # the "after" of the photos a caption paragraph stands for
+
+
+def sentences(p: Para) -> list[tuple[int, int]]:
+    inside = [(s.start, s.end) for s in p.spans]
+    cuts = [0]
+    for m in _BOUNDARY.finditer(p.text):
+        if not any(a < m.start() < b for a, b in inside):
+            cuts.append(m.end())
+    cuts.append(len(p.text))
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _literal(text: str) -> str:
+    return re.sub(r"([{}%#])(?=[{}%#])", lambda m: '{{ "' + m[1] + '" }}', text) if "{" in text or "}" in text else text
+
+
+def _var(list_expr: str) -> str:
+    name = list_expr.rsplit(".", 1)[-1]
+    return name[:-1] if name.endswith("s") else name + "_item"
+
+
+def _guard_line(guards: list[str]) -> str:
+    kept = [g for g in dict.fromkeys(guards)
+            if not any(o != g and o.startswith(g + "|length") for o in guards)]
+    return " and ".join(kept)
+
+
+def sentence_source(p: Para, start: int, end: int, loops: dict[str, str]) -> list[str]:
+    """The template lines of one sentence: guard, text with slots (or a loop), end of guard."""
+    spans = [s for s in p.spans if start <= s.start and s.end <= end]
+    guards: list[str] = []
+    pieces, at, block_loop = [], start, None
+    for s in spans:
+        expr, form_guards = s.form.expr, list(s.form.guards)
+        for lst, index in s.form.lists:
+            if lst in loops:
+                var = loops[lst]
+                expr = expr.replace(f"{lst}[{index}]", var)
+                form_guards = [g.replace(f"{lst}[{index}]", var) for g in form_guards
+                               if not g.startswith(lst + "|length") and g != lst]
+        guards += form_guards
+        pieces.append(_literal(p.text[at:s.start]))
+        tail = p.text[s.end:end].strip()
+        if s.form.loop and not tail:
+            block_loop = s.form
+            at = s.end
+            break
+        pieces.append("{{ " + expr + " }}")
+        at = s.end
+    pieces.append(_literal(p.text[at:end]) if not block_loop else "")
+    text = "".join(pieces).strip()
+    lines = [text] if text else []
+    if block_loop:
+        lst = block_loop.expr.split("|")[0]
+        item = "item|figure" if "figure" in block_loop.expr else "item"
+        body = "({{ loop.index }}) " if block_loop.loop == "numbered" else ""
+        lines += ["{% for item in " + lst + " %}", body + "{{ " + item + "|capfirst|full_stop }}", "{% endfor %}"]
+    for lst, var in loops.items():
+        if any(lst == l for s in spans for l, _ in s.form.lists):
+            inner = _guard_line([g for g in guards if re.match(var + r"\b", g)])
+            guards = [g for g in guards if not g.startswith(lst) and not re.match(var + r"\b", g)]
+            lines = _guarded(inner, lines)
+            lines = ["{% for " + var + " in " + lst + " %}"] + lines + ["{% endfor %}"]
+    return _guarded(_guard_line(guards), lines)
+
+
+def _guarded(guard: str, lines: list[str]) -> list[str]:
+    return ["{% if " + guard + " %}"] + lines + ["{% endif %}"] if guard else lines
+
+
+def write(paras: list[Para], loops: dict[str, str], source_name: str) -> str:
+    out = [
+        "{#- Kiểu bài học từ bài viết " + source_name + " (drafter learn).",
+        "    Mỗi dòng là một câu của bài; {{ … }} là chỗ điền dữ kiện của tệp YAML;",
+        "    câu nằm trong {% if … %} chỉ được in khi có đủ các dữ kiện đó. -#}",
+        '{% import "_macros.j2" as m with context %}',
+    ]
+    for p in paras:
+        out.append("")
+        if p.kind == "photos":
+            out.append('{{ photos("' + p.photos + '") }}')
+            continue
+        head = "" if p.kind == "p" else "@" + p.kind
+        lines = []
+        for start, end in sentences(p):
+            lines += sentence_source(p, start, end, loops)
+        if head:
+            lines.insert(0, head)
+        out += lines
+    return "\n".join(out) + "\n"
