@@ -69,8 +69,14 @@ def _paragraphs(texts: list[str], forms: list[Form], event) -> list[Para]:
         elif len(text) < 200 and not text.endswith((".", "!", "?", ":", "…")):
             kind = "caption"
         # the headline is told by its own field only in the headline; elsewhere by its parts
-        usable = body_forms if kind == "headline" else [f for f in body_forms if f.fields != ("headline",)]
-        paras.append(Para(kind, text, choose(text, usable, mentioned)))
+        parts = [f for f in body_forms if f.fields != ("headline",)]
+        if kind == "headline":
+            alt = choose(text, parts, set())
+            own = choose(text, [f for f in body_forms if f.fields == ("headline",)], mentioned)
+            if own or alt:  # a headline no fact explains would print the source's words
+                paras.append(Para(kind, text, own or alt, alt=alt if alt and _all_told(text, alt) else None))
+            continue
+        paras.append(Para(kind, text, choose(text, parts, mentioned)))
     return paras
 
 
@@ -95,3 +101,11 @@ def _sentence_loops(paras: list[Para], event) -> dict[str, str]:
     from .emit import _var
 
     return {lst: _var(lst) for lst, n in zip(candidates, lengths) if n == "1"}
+
+
+def _all_told(text: str, spans) -> bool:
+    """A headline told by its parts only if no name or number of it stays as written."""
+    rest = text
+    for s in sorted(spans, key=lambda s: -s.start):
+        rest = rest[:s.start] + rest[s.end:]
+    return not any(c.isdigit() for c in rest) and sum(w[:1].isupper() for w in rest.split()) <= 2

@@ -90,9 +90,14 @@ def choose(text: str, forms: list[Form], mentioned: set[str]) -> list[Span]:
     return spans
 
 
+_STARTS = re.compile(r"(?:^|[.!?…:]”?\s+)$")
+
+
 def _decide(text: str, s: int, e: int, forms: list[Form], mentioned: set[str]) -> Span:
     facts = {f.fields for f in forms}
-    ordered = sorted(forms, key=lambda f: f.rank)
+    # at a sentence's start, the form that capitalises whatever the data holds
+    start = bool(_STARTS.search(text[:s]))
+    ordered = sorted(forms, key=lambda f: (f.rank, ("|capfirst" in f.expr) != start))
     if len(facts) == 1:
         return Span(s, e, ordered[0])
     before = text[max(0, s - 40):s]

@@ -18,6 +18,7 @@ class Para:
     text: str
     spans: list[Span]
     photos: str = ""  # the "after" of the photos a caption paragraph stands for
+    alt: list[Span] | None = None  # a headline told by its parts, for events without a headline
 
 
 def sentences(p: Para) -> list[tuple[int, int]]:
@@ -45,9 +46,10 @@ def _guard_line(guards: list[str]) -> str:
     return " and ".join(kept)
 
 
-def sentence_source(p: Para, start: int, end: int, loops: dict[str, str]) -> list[str]:
-    """The template lines of one sentence: guard, text with slots (or a loop), end of guard."""
-    spans = [s for s in p.spans if start <= s.start and s.end <= end]
+def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
+                    spans: list[Span] | None = None) -> tuple[list[str], list[str]]:
+    """One sentence: what it needs (guards) and its lines (text with slots, or a loop)."""
+    spans = [s for s in (p.spans if spans is None else spans) if start <= s.start and s.end <= end]
     guards: list[str] = []
     pieces, at, block_loop = [], start, None
     for s in spans:
@@ -58,8 +60,15 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str]) -> lis
                 expr = expr.replace(f"{lst}[{index}]", var)
                 form_guards = [g.replace(f"{lst}[{index}]", var) for g in form_guards
                                if not g.startswith(lst + "|length") and g != lst]
+        before = p.text[at:s.start]
+        adjunct = re.search(r" (tại|ở) $", before) if s.form.fields == ("venue",) else None
+        if adjunct:  # a place the sentence can do without: " tại …" only when the event has one
+            pieces.append(_literal(before[:adjunct.start()]))
+            pieces.append("{{ \" " + adjunct[1] + " \" ~ " + expr + " if " + expr + " }}")
+            at = s.end
+            continue
         guards += form_guards
-        pieces.append(_literal(p.text[at:s.start]))
+        pieces.append(_literal(before))
         tail = p.text[s.end:end].strip()
         if s.form.loop and not tail:
             block_loop = s.form
@@ -81,7 +90,8 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str]) -> lis
             guards = [g for g in guards if not g.startswith(lst) and not re.match(var + r"\b", g)]
             lines = _guarded(inner, lines)
             lines = ["{% for " + var + " in " + lst + " %}"] + lines + ["{% endfor %}"]
-    return _guarded(_guard_line(guards), lines)
+            guards.append(lst)
+    return (guards if spans else None), lines
 
 
 def _guarded(guard: str, lines: list[str]) -> list[str]:
@@ -101,10 +111,33 @@ def write(paras: list[Para], loops: dict[str, str], source_name: str) -> str:
             out.append('{{ photos("' + p.photos + '") }}')
             continue
         head = "" if p.kind == "p" else "@" + p.kind
-        lines = []
-        for start, end in sentences(p):
-            lines += sentence_source(p, start, end, loops)
-        if head:
-            lines.insert(0, head)
+        lines = [head] if head else []
+        if p.kind == "headline":
+            lines += _headline(p, loops)
+        else:
+            lines += _sentences(p, loops)
         out += lines
     return "\n".join(out) + "\n"
+
+
+def _sentences(p: Para, loops: dict[str, str]) -> list[str]:
+    """A sentence without facts goes with the sentence it continues (the one before it, or for
+    the first of a paragraph the one after): it is never left alone when that one is left out."""
+    parts = [sentence_source(p, a, b, loops) for a, b in sentences(p)]
+    lines = []
+    for i, (guards, body) in enumerate(parts):
+        if guards is None:
+            near = [g for g, _ in (parts[:i][::-1] + parts[i + 1:]) if g is not None]
+            guards = near[0] if near else []
+        lines += _guarded(_guard_line(guards), body)
+    return lines
+
+
+def _headline(p: Para, loops: dict[str, str]) -> list[str]:
+    """The event's own headline when it has one; else the article's, told by its parts."""
+    lines = ["{% if event.headline %}", "{{ event.headline }}"]
+    if p.alt:
+        guards, body = sentence_source(p, 0, len(p.text), loops, p.alt)
+        guard = _guard_line(guards or [])
+        lines += ["{% elif " + guard + " %}" if guard else "{% else %}"] + body
+    return lines + ["{% endif %}"]

@@ -131,7 +131,10 @@ class Collector:
 
     def model(self, value, expr, field, guards, lists):
         if isinstance(value, Person):
+            in_list = expr.endswith("]") and bool(lists) and lists[-1][0] + f"[{lists[-1][1]}]" == expr
             for style, honorific in PERSON_STYLES:
+                if honorific and in_list:  # "đồng chí" stays wording; the list is told as one
+                    continue
                 args = f'"{style}", true' if honorific else f'"{style}"'
                 self.add(f"{expr}|person({args})", [field], guards, 4, lists)
         if isinstance(value, Organisation):
@@ -216,7 +219,7 @@ def collect(event) -> tuple[list[Form], list[str]]:
     out = []
     for f in forms:
         out.append(f)
-        if f.text[:1].islower():  # the same fact at the start of a sentence
+        if f.text[:1].isalpha() and "capfirst" not in f.expr:  # the fact starting a sentence
             out.append(Form(f"{_paren(f.expr)}|capfirst", f.fields, f.guards, f.rank, f.lists, f.loop,
                             f.text[:1].upper() + f.text[1:]))
     return out, list(dict.fromkeys(c.leaves))
