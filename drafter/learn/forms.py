@@ -52,8 +52,9 @@ class Collector:
 
     # ---- the walk ---------------------------------------------------------------------------
 
-    def walk(self, value, expr, field, guards, lists, optional, min_words=2):
+    def walk(self, value, expr, field, guards, lists, optional, min_words=2, given=True):
         guards = list(guards) + ([expr] if optional else [])
+        leaves = len(self.leaves)
         if value is None or value == [] or value == {}:
             return
         if isinstance(value, bool):
@@ -81,6 +82,8 @@ class Collector:
             for key, n in value.items():
                 self.leaves.append(f"{field}.{key}")
                 self.number(n, f'{expr}["{key}"]', f"{field}.{key}", guards, lists)
+        if not given:  # a default the YAML does not write is no fact to look for
+            del self.leaves[leaves:]
 
     def number(self, value, expr, field, guards, lists):
         self.add(expr, [field], guards, 7, lists)
@@ -172,7 +175,7 @@ class Collector:
             # a figure's words ("đảng viên", "Đảng bộ có") alone say little: found only when long
             part = isinstance(value, (Count, ResultGroup)) and name in ("text", "after", "unit", "topic")
             self.walk(getattr(value, name), f"{expr}.{name}", f"{field}.{name}".lstrip("."), guards, lists,
-                      optional, 4 if part else 2)
+                      optional, 4 if part else 2, name in value.model_fields_set)
 
     # ---- phrases that join several fields ---------------------------------------------------
 

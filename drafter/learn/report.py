@@ -30,6 +30,7 @@ class Report:
     ambiguous: list[tuple[str, str, list[str], str]] = field(default_factory=list)  # text, chosen, others, why
     dropped: list[str] = field(default_factory=list)
     spelling: list[tuple[str, str]] = field(default_factory=list)  # as written, as it will print
+    differs: list[tuple[str, str, str]] = field(default_factory=list)  # field, article's text, data's text
 
 
 def _covered(leaf: str, fields: set[str]) -> bool:
@@ -58,7 +59,29 @@ def build_report(paras, leaves, forms, dropped, event) -> Report:
                 if a != b and (a, b) not in r.spelling:
                     r.spelling.append((a, b))
     r.not_stated = [leaf for leaf in leaves if not _covered(leaf, stated)]
+    plain = {f.fields[0]: f.text for f in forms if len(f.fields) == 1 and f.expr.startswith("event.")
+             and "|" not in f.expr and "~" not in f.expr}
+    for leaf in r.not_stated:
+        written = _written_as(plain.get(leaf, ""), paras)
+        if written and written != plain[leaf]:
+            r.differs.append((leaf, written, plain[leaf]))
     return r
+
+
+def _canon(text: str) -> str:
+    return tone_style(text.lower(), "traditional")  # same length: positions carry over
+
+
+def _written_as(value: str, paras) -> str:
+    """The article's text of a fact it writes with other capitals or tone marks."""
+    if len(value.split()) < 3:
+        return ""
+    key = _canon(value)
+    for p in paras:
+        at = _canon(p.text).find(key)
+        if at >= 0:
+            return p.text[at:at + len(value)]
+    return ""
 
 
 def _literal_text(p) -> str:
@@ -78,3 +101,28 @@ def _scan(text: str, r: Report) -> None:
                 continue
             taken.append(m.span())
             r.unexplained.append((m.group().strip(), _WHERE[kind]))
+
+
+def lines(r: Report, lang: str = "vi") -> list[str]:
+    """The report as the command prints it, one finding a line under a heading per kind."""
+    from ..messages import translate
+
+    out: list[str] = []
+
+    def section(code, items, item_code, fmt):
+        if items:
+            out.append(translate(code, lang, count=len(items)))
+            out.extend("  " + translate(item_code, lang, **fmt(i)) for i in items)
+
+    section("learn_found_head", r.found, "learn_found", lambda i: {"field": i[0], "text": i[1]})
+    section("learn_not_stated_head", r.not_stated, "learn_field", lambda i: {"field": i})
+    section("learn_differs_head", r.differs, "learn_differs",
+            lambda i: {"field": i[0], "article": i[1], "data": i[2]})
+    section("learn_unexplained_head", r.unexplained, "learn_unexplained",
+            lambda i: {"text": i[0], "where": i[1]})
+    section("learn_ambiguous_head", r.ambiguous, "learn_ambiguous",
+            lambda i: {"text": i[0], "chosen": i[1], "others": "; ".join(i[2][:3]) + (" …" if len(i[2]) > 3 else ""),
+                       "why": translate("learn_why_" + i[3], lang)})
+    section("learn_dropped_head", r.dropped, "learn_dropped", lambda i: {"text": i})
+    section("learn_spelling_head", r.spelling, "learn_spelling", lambda i: {"written": i[0], "printed": i[1]})
+    return out
