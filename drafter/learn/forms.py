@@ -24,6 +24,9 @@ SKIP = {"kind", "style", "report", "acknowledge", "level", "pad", "bound", "afte
 PERSON_STYLES = (("comma", False), ("comma", True), ("dash", False), ("dash", True), ("title", False),
                  ("title", True), ("name", True))
 LIST_SEPS = (", ", "; ", " - ")
+# Free text an office may start in lower case; names and headlines start with a capital anyway.
+PROSE = {"assessment", "achievements", "goals", "direction", "results", "targets", "speech", "adopted",
+         "member_profile", "awards", "presentations", "comments", "proposals"}
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,9 @@ def collect(event) -> tuple[list[Form], list[str]]:
     out = []
     for f in forms:
         out.append(f)
-        if f.text[:1].isalpha() and "capfirst" not in f.expr:  # the fact starting a sentence
+        prose = any(x.split(".")[0].split("[")[0] in PROSE for x in f.fields)
+        if f.text[:1].isalpha() and "capfirst" not in f.expr and (f.text[:1].islower() or prose):
+            # the fact starting a sentence: another event may write it in lower case
             out.append(Form(f"{_paren(f.expr)}|capfirst", f.fields, f.guards, f.rank, f.lists, f.loop,
                             f.text[:1].upper() + f.text[1:]))
     return out, list(dict.fromkeys(c.leaves))

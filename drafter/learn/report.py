@@ -13,7 +13,8 @@ from ..orthography import tone_style
 _FACTLIKE = (
     (re.compile(r"(?:lần thứ|khóa|khoá)\s+(?:[IVXLC]+|\d+)\b"), "ordinal"),
     (re.compile(r"\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\b"), "date"),
-    (re.compile(r"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s+(?:[A-ZĐÀ-Ỹ][\wà-ỹ]*\s){1,3}[A-ZĐÀ-Ỹ][\wà-ỹ]*"), "person"),
+    (re.compile(r"\b(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)(?:\s+(?=[A-ZĐ]|[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])\w+){2,4}"),
+     "person"),
     (re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*%?(?:\s+[\wà-ỹ]+(?:\s[\wà-ỹ]+)?)?"), "number"),
 )
 _WHERE = {  # the field a span of each kind would come from

@@ -1,0 +1,244 @@
+"""`drafter learn`: a style learned from an office's article renders that article back exactly,
+writes another event's facts in the same wording without a fact of the source, and says what it
+understood."""
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.cli import app
+from drafter.learn import learn
+from drafter.learn.article import extract, fold
+from drafter.learn.forms import collect
+from drafter.learn.style import learn_files
+from drafter.loader import load_file, load_text
+from drafter.pipeline import Options, render_event
+from drafter.validate import validate
+from drafter.writers import WRITERS
+
+from conftest import EXAMPLES, MINIMAL, SEEDS
+
+runner = CliRunner()
+SEED_DATA = {
+    "000": "vinh-dieu-tong-ket-2025", "001": "ccq-dang-tinh-tong-ket-2025", "002": "vinh-loc-kiem-diem-2023",
+    "003": "phu-van-dai-hoi-2025", "004": "vp-ubnd-tinh-dai-hoi-2020",
+}
+
+
+def seed(name):
+    return next(SEEDS.glob(f"{name}_*.txt"))
+
+
+def data(name):
+    return EXAMPLES / f"{SEED_DATA[name]}.yaml"
+
+
+def event_of(name):
+    return validate(load_file(data(name)))
+
+
+def paragraphs(text):
+    return [fold(p) for p in text.split("\n\n") if p.strip()]
+
+
+def render_style(event, office, style="hoc"):
+    return WRITERS["txt"].write(render_event(event, Options(template=style, search_path=(str(office),))))
+
+
+@pytest.fixture(scope="module")
+def learned(tmp_path_factory):
+    """Each seed learned once into its own office folder."""
+    out = {}
+    for name in SEED_DATA:
+        office = tmp_path_factory.mktemp(f"office{name}")
+        out[name] = (office, learn_files(seed(name), data(name), office, "hoc"))
+    return out
+
+
+# ---- 1. round trip ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(SEED_DATA))
+def test_round_trip_is_exact_through_the_render_command(learned, name):
+    office, result = learned[name]
+    assert result.difference is None
+    cli = runner.invoke(app, ["render", str(data(name)), "--templates", str(office), "--template", "hoc",
+                              "--format", "txt"])
+    assert cli.exit_code == 0, cli.output
+    assert paragraphs(cli.stdout) == result.learned.article
+    assert len(result.learned.article) >= 5
+
+
+def test_the_article_is_found_inside_the_page_by_its_headline_and_byline(learned):
+    art = {name: learned[name][1].learned.article for name in SEED_DATA}
+    # Seed 001 opens with a scraper's "date 2026-01-08": the article starts at the data's headline.
+    assert art["001"][0] == "Đảng bộ các cơ quan Đảng tỉnh triển khai nhiệm vụ năm 2026"
+    # Seed 003 goes on after the byline with ratings, comments and visitor counters.
+    assert art["003"][-1] == "Tác giả bài viết: Quỳnh Thêm - Đức Quang"
+    assert not any("Tổng lượt truy cập" in p or "Click để" in p for p in art["003"])
+    # Seed 004's publication line carries a view counter; the date and time stay.
+    assert "11/02/2020 15:31" in art["004"] and not any("Số lượt xem" in p for p in art["004"])
+    # Seed 000 has a stray page number between two numbered targets.
+    assert "nhiệm vụ. 2 (4)" not in " ".join(art["000"]) and "(3) Phấn đấu kết nạp 01 đảng viên. (4) Có" in art["000"][-1]
+    dropped = {name: learned[name][1].learned.report.dropped for name in SEED_DATA}
+    assert dropped["001"] == ["date 2026-01-08"] and dropped["004"] == ["Số lượt xem: 2750"]
+    assert dropped["000"] == ["2"] and "Ý kiến bạn đọc" in dropped["003"]
+
+
+def test_plain_text_input_headline_first_blank_lines_between_paragraphs_wrapped_lines_joined():
+    text = ("Đảng bộ xã Vĩnh Lộc kiểm điểm năm 2023\n\nSáng 11/12, Đảng ủy xã Vĩnh Lộc tổ chức hội nghị\n"
+            "kiểm điểm năm 2023.\n\nTin, ảnh: Phương Trình\n")
+    art = extract(text, None, ["Phương Trình"])
+    assert art.paragraphs == ["Đảng bộ xã Vĩnh Lộc kiểm điểm năm 2023",
+                              "Sáng 11/12, Đảng ủy xã Vĩnh Lộc tổ chức hội nghị kiểm điểm năm 2023.",
+                              "Tin, ảnh: Phương Trình"]
+
+
+# ---- 2. facts become slots, 5. readable -----------------------------------------------------
+
+
+def test_facts_become_the_expressions_that_print_them(learned):
+    t = {name: learned[name][1].path.read_text(encoding="utf-8") for name in SEED_DATA}
+    assert "{{ event.date|date_padded }}" in t["000"]  # "07/01/2026"
+    assert "{{ event.targets.total|pad }} chỉ tiêu" in t["000"]  # "06 chỉ tiêu"
+    assert "({{ loop.index }}) {{ item|figure|capfirst|full_stop }}" in t["000"]  # numbered targets, a loop
+    assert "lần thứ {{ event.ordinal|roman }}" in t["004"] and "lần thứ {{ (event.ordinal - 1)|roman }}" in t["004"]
+    assert "{{ event.guests|people(\"comma\") }}" in t["004"]  # people with titles, "; " between
+    assert "{{ event.date|date_span(event.end_date, \"-\") }}" in t["004"]  # "10 và 11-2"
+    assert "đạt và vượt {{ event.targets_met|quantity }} chỉ tiêu" in t["002"]  # "18/20"
+    assert "{{ event.ratings|map(\"rating_phrase\")|join(\"; \") }}" in t["002"]
+    assert "{% for award in event.awards %}" in t["001"]  # the one award becomes a loop
+    assert "{{ event.term.start }} – {{ event.term.end }}" in t["003"]  # the article's own dash
+    assert "{% for item in event.speech.points[1:] %}" in t["001"]  # speech points told one a line
+    # the office's wording stays, in its own spelling
+    assert "đề ra Nghi quyết phương hướng" in t["000"] and "Đảng uỷ" in t["003"]
+
+
+@pytest.mark.parametrize("name", sorted(SEED_DATA))
+def test_learned_style_is_readable_one_sentence_a_line_and_passes_templates_check(learned, name):
+    office, result = learned[name]
+    check = runner.invoke(app, ["templates", "check", str(office)])
+    assert check.exit_code == 0 and check.output == ""
+    source = result.path.read_text(encoding="utf-8")
+    assert "{%-" not in source and "-%}" not in source and "+%}" not in source
+    for line in source.splitlines():
+        literal = re.sub(r"\{\{.*?\}\}", "X", line)
+        if literal.startswith(("{%", "{#", "@", "  ")) or not literal.strip():
+            continue
+        # no second sentence starts inside a line of wording
+        assert not re.search(r"[.!?]\s+[A-ZĐ][a-zà-ỹ]+ [a-zà-ỹ]", literal.rstrip(".")), line
+
+
+# ---- 3. transfer ----------------------------------------------------------------------------
+
+_DOUBLED = re.compile(r"[,;:]\s*[,;:.]|\s[,;:.!?]|(?<!\.)\.\.(?!\.)|\(\s*\)")
+
+
+def shape_problems(text: str) -> list[str]:
+    problems = []
+    if "\n\n\n" in text or text != text.strip() + "\n":
+        problems.append("empty paragraph")
+    for p in text.split("\n\n"):
+        if _DOUBLED.search(p):
+            problems.append(f"doubled punctuation: {_DOUBLED.search(p).group()!r} in {p[:60]!r}")
+        if p[:1].islower():
+            problems.append(f"starts in lower case: {p[:60]!r}")
+        if p.rstrip().endswith((",", ";", ":", " và")) or (len(p) > 100 and not p.rstrip().endswith((".", "…", "”", "!", "?"))):
+            problems.append(f"sentence not whole: {p[-60:]!r}")
+        if "None" in p or "{{" in p or "{%" in p:
+            problems.append(f"machinery printed: {p[:60]!r}")
+    return problems
+
+
+def leaks(source, target, text: str) -> list[str]:
+    """Facts of SOURCE (names, places, numbers, dates in every printed form) that TARGET does not have."""
+    mine = " ".join(f.text for f in collect(target)[0])
+    found = []
+    for f in collect(source)[0]:
+        t = f.text
+        if t in mine or len(t) < 2 and not t.isdigit():
+            continue
+        if not (any(c.isdigit() for c in t) or t[:1].isupper() or len(t.split()) >= 3):
+            continue
+        if re.search(rf"(?<![\w./,]){re.escape(t)}(?![\w]|[.,/]\d)", text):
+            found.append(t)
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("source, target", [("000", "001"), ("001", "000"), ("003", "004"), ("004", "003")])
+def test_transfer_writes_the_other_event_without_a_fact_of_the_source(learned, source, target):
+    office, _ = learned[source]
+    text = render_style(event_of(target), office)
+    assert leaks(event_of(source), event_of(target), text) == []
+    assert shape_problems(text) == []
+    # the other event's own facts are there, in the learned wording
+    ev = event_of(target)
+    assert ev.org.name in text or ev.org.short_name in text
+    paras = paragraphs(text)
+    assert len(paras) >= 3
+
+
+def test_transfer_keeps_the_learned_wording(learned):
+    text = paragraphs(render_style(event_of("001"), learned["000"][0]))
+    assert text[1] == ("Chiều nay ngày 08/01/2026, Đảng bộ CCQ Đảng tỉnh tổ chức hội nghị tổng kết công tác xây "
+                       "dựng Đảng năm 2025 và triển khai, phương hướng nhiệm vụ năm 2026.")  # no venue: no "tại …"
+    assert text[-1].startswith("Đồng thời, Đảng bộ CCQ Đảng tỉnh đề ra Nghi quyết phương hướng nhiệm vụ năm 2026 "
+                               "với 06 chỉ tiêu trọng tâm: (1) Phấn đấu 100% cán bộ")
+
+
+def test_sparse_data_never_leaves_a_fragment_or_an_empty_paragraph(learned, tmp_path):
+    for name in SEED_DATA:
+        office, result = learned[name]
+        kind = event_of(name).kind
+        event = validate(load_text(MINIMAL[kind]))
+        text = render_style(event, office)
+        assert shape_problems(text) == [], (name, text)
+
+
+# ---- 4. report, 6. ambiguity ----------------------------------------------------------------
+
+
+def test_report_says_what_was_found_not_stated_unexplained_and_how_ties_were_decided(learned):
+    r = learned["004"][1].learned.report
+    found = {f: t for f, t, _ in r.found}
+    assert found["ordinal"] == "VIII" and found["pilot.note"] == "1 trong 3 tổ chức cơ sở Đảng trực thuộc"
+    assert found["guests"].startswith("Nguyễn Hương Giang, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh; Nguyễn Hữu Thành")
+    assert r.not_stated == ["higher.name", "higher.committee"]
+    # "7 Chi bộ": 7 is both the number of cells and of targets; the word after it decides
+    assert ("7", "cells", ["targets.count"], "kind") in r.ambiguous
+    assert ("higher.committee", "Đảng ủy khối các Cơ quan và Doanh nghiệp tỉnh",
+            "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh") in r.differs
+
+
+def test_spans_no_field_explains_are_reported_with_the_field_that_would():
+    event = event_of("004")
+    text = seed("004").read_text(encoding="utf-8").replace(
+        "Đây là 1 trong 3", "Đại hội có 120 đại biểu chính thức, do đồng chí Lê Văn Tám điều hành. Đây là 1 trong 3")
+    r = learn(text, event).report
+    assert ("120 đại biểu", "members / cells / results / targets") in r.unexplained
+    assert ("đồng chí Lê Văn Tám", "chairs / guests (name, titles)") in r.unexplained
+
+
+def test_tone_marks_the_data_would_change_are_reported():
+    event = validate(load_text(data("000").read_text(encoding="utf-8").replace("tone_marks: keep", "tone_marks: traditional")))
+    r = learn(seed("000").read_text(encoding="utf-8"), event).report
+    assert ("uỷ", "ủy") in r.spelling
+
+
+# ---- the command ----------------------------------------------------------------------------
+
+
+def test_learn_command_writes_the_style_and_prints_the_report(tmp_path):
+    out = runner.invoke(app, ["learn", str(seed("002")), str(data("002")), "-o", str(tmp_path), "--style", "vinh-loc"])
+    assert out.exit_code == 0, out.output
+    assert (tmp_path / "kiem-diem" / "vinh-loc.j2").is_file()
+    assert "Dữ kiện tìm thấy trong bài" in out.stdout and "session → “20”" in out.stdout
+    assert out.stdout.rstrip().endswith("trùng khớp với bài viết (9 đoạn)")
+    again = runner.invoke(app, ["learn", str(seed("002")), str(data("002")), "-o", str(tmp_path), "--style", "vinh-loc",
+                                "--lang", "en"])
+    assert again.exit_code == 2 and "the style exists, not overwritten" in again.output
+    bad = runner.invoke(app, ["learn", str(seed("002")), str(data("002")), "-o", str(tmp_path), "--style", "Văn phòng"])
+    assert bad.exit_code == 2 and "--style" in bad.output and "Traceback" not in bad.output
+    missing = runner.invoke(app, ["learn", str(tmp_path / "none.txt"), str(data("002")), "-o", str(tmp_path),
+                                  "--style", "x"])
+    assert missing.exit_code == 2 and "không tìm thấy tệp" in missing.output
