@@ -76,7 +76,7 @@ def _paragraphs(texts: list[str], forms: list[Form], event) -> list[Para]:
             if own or alt:  # a headline no fact explains would print the source's words
                 paras.append(Para(kind, text, own or alt, alt=alt if alt and _all_told(text, alt) else None))
             continue
-        paras.append(Para(kind, text, choose(text, parts, mentioned)))
+        paras.append(Para(kind, text, _siblings(choose(text, parts, mentioned))))
     return paras
 
 
@@ -109,3 +109,22 @@ def _all_told(text: str, spans) -> bool:
     for s in sorted(spans, key=lambda s: -s.start):
         rest = rest[:s.start] + rest[s.end:]
     return not any(c.isdigit() for c in rest) and sum(w[:1].isupper() for w in rest.split()) <= 2
+
+
+def _item(field: str) -> str:
+    """"proposals.items[1].level" -> "proposals.items[1]": the list item a field belongs to."""
+    return field[:field.rfind("]") + 1] if "]" in field else ""
+
+
+def _siblings(spans: list[Span]) -> list[Span]:
+    """A tie goes to the field of the same list item as the facts next to it ("xét Đảng bộ xã
+    hoàn thành tốt nhiệm vụ": the subject of the proposal whose level follows, not the org)."""
+    out = list(spans)
+    for i, s in enumerate(out):
+        near = {_item(f) for n in out[max(0, i - 1):i] + out[i + 1:i + 2] for f in n.form.fields} - {""}
+        for rival in s.rivals:
+            if any(_item(f) in near for f in rival.fields) and not any(_item(f) in near for f in s.form.fields):
+                others = tuple(f for f in s.rivals if f is not rival) + (s.form,)
+                out[i] = Span(s.start, s.end, rival, others, "position")
+                break
+    return out

@@ -116,4 +116,7 @@ def _decide(text: str, s: int, e: int, forms: list[Form], mentioned: set[str]) -
             ordered, reason = fresh + [f for f in ordered if f not in fresh], "position"
     winner = ordered[0]
     rivals = tuple(f for f in ordered[1:] if f.fields != winner.fields)
-    return Span(s, e, winner, tuple(dict((f.fields, f) for f in rivals).values()), reason)
+    first: dict = {}
+    for f in rivals:
+        first.setdefault(f.fields, f)
+    return Span(s, e, winner, tuple(first.values()), reason)

@@ -50,6 +50,9 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
                     spans: list[Span] | None = None) -> tuple[list[str], list[str]]:
     """One sentence: what it needs (guards) and its lines (text with slots, or a loop)."""
     spans = [s for s in (p.spans if spans is None else spans) if start <= s.start and s.end <= end]
+    # a sentence is told once per item of one list; about items of two lists it is told once
+    loops = {lst: var for lst, var in loops.items() if any(lst == l for s in spans for l, _ in s.form.lists)}
+    loops = loops if len(loops) == 1 else {}
     guards: list[str] = []
     pieces, at, block_loop = [], start, None
     for s in spans:
@@ -85,12 +88,11 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
         body = "({{ loop.index }}) " if block_loop.loop == "numbered" else ""
         lines += ["{% for item in " + lst + " %}", body + "{{ " + item + "|capfirst|full_stop }}", "{% endfor %}"]
     for lst, var in loops.items():
-        if any(lst == l for s in spans for l, _ in s.form.lists):
-            inner = _guard_line([g for g in guards if re.match(var + r"\b", g)])
-            guards = [g for g in guards if not g.startswith(lst) and not re.match(var + r"\b", g)]
-            lines = _guarded(inner, lines)
-            lines = ["{% for " + var + " in " + lst + " %}"] + lines + ["{% endfor %}"]
-            guards.append(lst)
+        inner = _guard_line([g for g in guards if re.match(var + r"\b", g)])
+        guards = [g for g in guards if not g.startswith(lst) and not re.match(var + r"\b", g)]
+        lines = _guarded(inner, lines)
+        lines = ["{% for " + var + " in " + lst + " %}"] + lines + ["{% endfor %}"]
+        guards.append(lst)
     return (guards if spans else None), lines
 
 
