@@ -115,8 +115,15 @@ def _decide(text: str, s: int, e: int, forms: list[Form], mentioned: set[str]) -
         if fresh and len(fresh) < len(ordered):
             ordered, reason = fresh + [f for f in ordered if f not in fresh], "position"
     winner = ordered[0]
-    rivals = tuple(f for f in ordered[1:] if f.fields != winner.fields)
+    rivals = tuple(f for f in ordered[1:] if not _same_fact(f.fields, winner.fields))
     first: dict = {}
     for f in rivals:
         first.setdefault(f.fields, f)
     return Span(s, e, winner, tuple(first.values()), reason)
+
+
+def _same_fact(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """"chairs" and "chairs[0]", "date" and "date, end_date": one fact told two ways, no tie."""
+    def related(x, y):
+        return x == y or x.startswith(y + ".") or x.startswith(y + "[") or y.startswith(x + ".") or y.startswith(x + "[")
+    return any(related(x, y) for x in a for y in b)

@@ -35,14 +35,18 @@ def fold(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Blank lines separate paragraphs; inside a block, a line break is a paragraph break
-    unless the line stops mid-sentence and the next goes on in lower case (a wrapped line)."""
+    """Blank lines separate paragraphs. Inside a block, lines wrapped at a width (all but the
+    last 50 to 100 characters long, none longer) are one paragraph; otherwise (a saved web page)
+    a line break is a paragraph break unless the line stops mid-sentence and the next goes on
+    in lower case."""
     out: list[str] = []
     for block in re.split(r"\n[ \t\u00a0]*\n", unicodedata.normalize("NFC", text).replace("\r\n", "\n")):
+        lines = [fold(l) for l in block.split("\n") if fold(l)]
+        if len(lines) > 1 and all(len(l) <= 100 for l in lines) and all(len(l) >= 50 for l in lines[:-1]):
+            out.append(" ".join(lines))
+            continue
         current = ""
-        for line in (fold(l) for l in block.split("\n")):
-            if not line:
-                continue
+        for line in lines:
             if current and not current.endswith(_SENTENCE_END) and line[:1].islower():
                 current += " " + line
             else:

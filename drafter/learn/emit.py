@@ -55,8 +55,13 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
     loops = loops if len(loops) == 1 else {}
     guards: list[str] = []
     pieces, at, block_loop = [], start, None
-    for s in spans:
+    for n, s in enumerate(spans):
         expr, form_guards = s.form.expr, list(s.form.guards)
+        follows = spans[n + 1] if n + 1 < len(spans) else None
+        if s.form.fields == ("time_of_day",) and follows and follows.start == s.end + 1 and "date" in follows.form.fields:
+            # "Sáng 19/12": an event without a time of day reads "Ngày 19/12"
+            expr = '(event.time_of_day or "ngày")' + ("|capfirst" if "capfirst" in expr else "")
+            form_guards = []
         for lst, index in s.form.lists:
             if lst in loops:
                 var = loops[lst]
@@ -64,10 +69,10 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
                 form_guards = [g.replace(f"{lst}[{index}]", var) for g in form_guards
                                if not g.startswith(lst + "|length") and g != lst]
         before = p.text[at:s.start]
-        adjunct = re.search(r" (tại|ở) $", before) if s.form.fields == ("venue",) else None
+        adjunct = re.search(r",? (tại|ở) $", before) if s.form.fields == ("venue",) else None
         if adjunct:  # a place the sentence can do without: " tại …" only when the event has one
             pieces.append(_literal(before[:adjunct.start()]))
-            pieces.append("{{ \" " + adjunct[1] + " \" ~ " + expr + " if " + expr + " }}")
+            pieces.append('{{ "' + adjunct[0] + '" ~ ' + expr + " if " + expr + " }}")
             at = s.end
             continue
         guards += form_guards

@@ -24,6 +24,7 @@ SKIP = {"kind", "style", "report", "acknowledge", "level", "pad", "bound", "afte
 PERSON_STYLES = (("comma", False), ("comma", True), ("dash", False), ("dash", True), ("title", False),
                  ("title", True), ("name", True))
 LIST_SEPS = (", ", "; ", " - ")
+ONE_WORD = {"label", "qualifier", "role"}
 # Free text an office may start in lower case; names and headlines start with a capital anyway.
 PROSE = {"assessment", "achievements", "goals", "direction", "results", "targets", "speech", "adopted",
          "member_profile", "awards", "presentations", "comments", "proposals"}
@@ -151,7 +152,7 @@ class Collector:
                 self.add(f"{expr}|first_mention", [f"{field}.name", f"{field}.abbr"], guards, 3, lists)
         if isinstance(value, Figure):
             self.add(f"{expr}|figure", [field], guards, 3, lists)
-        if isinstance(value, Count):
+        if isinstance(value, Count) and value.value is not None:
             self.add(f"{expr}|quantity", [f"{field}.{k}" for k in ("value", "total", "unit", "also")],
                      guards, 4, lists)
             if value.total is not None:
@@ -174,11 +175,14 @@ class Collector:
         for name, info in type(value).model_fields.items():
             if name in SKIP or (isinstance(value, Photo) and name == "after"):
                 continue
-            optional = not info.is_required() and info.default in (None, [])
-            # a figure's words ("đảng viên", "Đảng bộ có") alone say little: found only when long
+            # None, [] and a count of 0 ("0 cá nhân") are facts the event does not have
+            optional = not info.is_required() and (info.default in (None, []) or info.default == 0)
+            # a figure's words ("đảng viên", "Đảng bộ có") alone say little: found only when long;
+            # a one-word label ("Tin") or qualifier ("cụ thể") is found where it stands
             part = isinstance(value, (Count, ResultGroup)) and name in ("text", "after", "unit", "topic")
+            words = 4 if part else 1 if name in ONE_WORD else 2
             self.walk(getattr(value, name), f"{expr}.{name}", f"{field}.{name}".lstrip("."), guards, lists,
-                      optional, 4 if part else 2, name in value.model_fields_set)
+                      optional, words, name in value.model_fields_set)
 
     # ---- phrases that join several fields ---------------------------------------------------
 
@@ -246,16 +250,16 @@ def evaluate(event, exprs: list[str]) -> list[str]:
         source = head + _SEP.join("{{ %s }}" % x for x in batch)
         return env.from_string(source).render(ctx).split(_SEP)
 
-    try:
-        return run(exprs)
-    except Exception:  # one expression does not apply to this event: find it, keep the rest
-        texts = []
-        for x in exprs:
-            try:
-                texts.append(run([x])[0])
-            except Exception:
-                texts.append("")
-        return texts
+    def halves(batch):  # an expression that does not apply to this event prints "", the rest print
+        try:
+            return run(batch)
+        except Exception:
+            if len(batch) == 1:
+                return [""]
+            middle = len(batch) // 2
+            return halves(batch[:middle]) + halves(batch[middle:])
+
+    return halves(exprs) if exprs else []
 
 
 def _with_text(event, forms: list[Form]) -> list[Form]:
