@@ -136,6 +136,9 @@ def _sentences(p: Para, loops: dict[str, str]) -> list[str]:
         if guards is None:
             near = [g for g, _ in (parts[:i][::-1] + parts[i + 1:]) if g is not None]
             guards = near[0] if near else []
+        if body and body[0].startswith("{% for "):  # a loop over an empty list prints nothing already
+            looped = body[0][:-len(" %}")].split(" in ", 1)[1]
+            guards = [g for g in guards if g != looped]
         lines += _guarded(_guard_line(guards), body)
     return lines
 

@@ -164,7 +164,8 @@ class Collector:
             self.add(f"{expr}|rating_phrase", [field], guards, 3, lists)
         if isinstance(value, ResultGroup) and value.topic:
             for sep in ("; ", ", "):
-                self.add(f'{expr}.topic ~ " " ~ {expr}.items|figures("{sep}")', [field], guards, 2, lists)
+                self.add(f'({expr}.topic ~ " " if {expr}.topic) ~ {expr}.items|figures("{sep}")', [field], guards, 2,
+                         lists)
         if isinstance(value, Targets):
             self.add(f"{expr}.total", [f"{field}.count"], guards, 6, lists)
             if value.total < 10:
