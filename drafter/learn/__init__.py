@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from . import article as article_mod
 from .align import Span, choose
 from .emit import Para, write
-from .forms import Form, collect, evaluate
+from .forms import Form, collect_all, evaluate
 from .report import Report, build_report
 
 __all__ = ["Learned", "learn"]
@@ -28,13 +28,13 @@ class Learned:
 
 
 def learn(text: str, event, source_name: str = "bài viết") -> Learned:
-    forms, leaves = collect(event)
+    forms, leaves, flags = collect_all(event)
     authors = event.byline.authors if event.byline else []
     art = article_mod.extract(text, event.headline, authors)
     paras = _paragraphs(art.paragraphs, forms, event)
     loops = _sentence_loops(paras, event)
-    template = write(paras, loops, source_name)
-    report = build_report(paras, leaves, forms, art.dropped, event)
+    template = write(paras, loops, source_name, flags)
+    report = build_report(paras, leaves, forms, art.dropped, event, flags)
     return Learned(template, art.paragraphs, report, paras)
 
 

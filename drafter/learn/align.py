@@ -111,7 +111,7 @@ def _decide(text: str, s: int, e: int, forms: list[Form], mentioned: set[str]) -
                 ordered, reason = fitting + [f for f in ordered if f not in fitting], "kind"
                 break
     else:
-        fresh = [f for f in ordered if not set(f.fields) & mentioned]
+        fresh = [f for f in ordered if not _same_fact(f.fields, tuple(mentioned))]
         if fresh and len(fresh) < len(ordered):
             ordered, reason = fresh + [f for f in ordered if f not in fresh], "position"
     winner = ordered[0]

@@ -47,7 +47,7 @@ def _guard_line(guards: list[str]) -> str:
 
 
 def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
-                    spans: list[Span] | None = None) -> tuple[list[str], list[str]]:
+                    spans: list[Span] | None = None, flags=()) -> tuple[list[str], list[str]]:
     """One sentence: what it needs (guards) and its lines (text with slots, or a loop)."""
     spans = [s for s in (p.spans if spans is None else spans) if start <= s.start and s.end <= end]
     # a sentence is told once per item of one list; about items of two lists it is told once
@@ -68,6 +68,11 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
                 expr = expr.replace(f"{lst}[{index}]", var)
                 form_guards = [g.replace(f"{lst}[{index}]", var) for g in form_guards
                                if not g.startswith(lst + "|length") and g != lst]
+        if s.form.fields == ("targets.count",) and p.text[s.end:].startswith(" chỉ tiêu"):
+            # "06 chỉ tiêu" when the data counts them, "các chỉ tiêu" when it only lists them
+            count = s.form.expr.split("|")[0]
+            expr = f'{s.form.expr} if {count} else "các"'
+            form_guards = [g for g in form_guards if g != count]
         before = p.text[at:s.start]
         adjunct = re.search(r",? (tại|ở) $", before) if s.form.fields == ("venue",) else None
         if adjunct:  # a place the sentence can do without: " tại …" only when the event has one
@@ -85,6 +90,13 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
         pieces.append("{{ " + expr + " }}")
         at = s.end
     pieces.append(_literal(p.text[at:end]) if not block_loop else "")
+    told = [f for f in flags if f.words in p.text[start:end].lower()]
+    for f in told:  # "tái cử", "nhất trí": the sentence says a yes/no fact is true
+        expr = f.expr
+        for lst, index in f.lists:
+            if lst in loops:
+                expr = expr.replace(f"{lst}[{index}]", loops[lst])
+        guards.append(expr)
     text = "".join(pieces).strip()
     lines = [text] if text else []
     if block_loop:
@@ -98,14 +110,14 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
         lines = _guarded(inner, lines)
         lines = ["{% for " + var + " in " + lst + " %}"] + lines + ["{% endfor %}"]
         guards.append(lst)
-    return (guards if spans else None), lines
+    return (guards if spans or told else None), lines
 
 
 def _guarded(guard: str, lines: list[str]) -> list[str]:
     return ["{% if " + guard + " %}"] + lines + ["{% endif %}"] if guard else lines
 
 
-def write(paras: list[Para], loops: dict[str, str], source_name: str) -> str:
+def write(paras: list[Para], loops: dict[str, str], source_name: str, flags=()) -> str:
     out = [
         "{#- Kiểu bài học từ bài viết " + source_name + " (drafter learn).",
         "    Mỗi dòng là một câu của bài; {{ … }} là chỗ điền dữ kiện của tệp YAML;",
@@ -122,15 +134,15 @@ def write(paras: list[Para], loops: dict[str, str], source_name: str) -> str:
         if p.kind == "headline":
             lines += _headline(p, loops)
         else:
-            lines += _sentences(p, loops)
+            lines += _sentences(p, loops, flags)
         out += lines
     return "\n".join(out) + "\n"
 
 
-def _sentences(p: Para, loops: dict[str, str]) -> list[str]:
+def _sentences(p: Para, loops: dict[str, str], flags=()) -> list[str]:
     """A sentence without facts goes with the sentence it continues (the one before it, or for
     the first of a paragraph the one after): it is never left alone when that one is left out."""
-    parts = [sentence_source(p, a, b, loops) for a, b in sentences(p)]
+    parts = [sentence_source(p, a, b, loops, None, flags) for a, b in sentences(p)]
     lines = []
     for i, (guards, body) in enumerate(parts):
         if guards is None:

@@ -19,8 +19,7 @@ from ..model.events import Rating, Term
 from ..orthography import tone_style
 from ..pipeline import context, identity
 
-SKIP = {"kind", "style", "report", "acknowledge", "level", "pad", "bound", "after_", "reelected", "unanimous",
-        "debut", "individual_reviews", "honorific", "file"}
+SKIP = {"kind", "style", "report", "acknowledge", "level", "pad", "bound", "after_", "honorific", "file"}
 PERSON_STYLES = (("comma", False), ("comma", True), ("dash", False), ("dash", True), ("title", False),
                  ("title", True), ("name", True))
 LIST_SEPS = (", ", "; ", " - ")
@@ -41,6 +40,19 @@ class Form:
     text: str = ""
 
 
+# A yes/no fact is told by words: the sentence with them is printed only when it is true.
+FLAG_WORDS = {"individual_reviews": "kiểm điểm cá nhân", "unanimous": "nhất trí", "reelected": "tái cử",
+              "debut": "ra mắt"}
+
+
+@dataclass(frozen=True)
+class Flag:
+    expr: str
+    field: str
+    words: str
+    lists: tuple[tuple[str, int], ...] = ()
+
+
 def _paren(expr: str) -> str:
     return f"({expr})" if any(c in expr for c in " +-~") and not expr.startswith("m.") else expr
 
@@ -50,6 +62,7 @@ class Collector:
         self.event = event
         self.forms: list[Form] = []
         self.leaves: list[str] = []  # every fact field that has a value
+        self.flags: list[Flag] = []  # yes/no facts, told by words rather than printed
 
     def add(self, expr, fields, guards, rank=5, lists=(), loop=""):
         self.forms.append(Form(expr, tuple(fields), tuple(dict.fromkeys(guards)), rank, tuple(lists), loop))
@@ -62,6 +75,8 @@ class Collector:
         if value is None or value == [] or value == {}:
             return
         if isinstance(value, bool):
+            if value and field.rsplit(".", 1)[-1] in FLAG_WORDS:
+                self.flags.append(Flag(expr, field, FLAG_WORDS[field.rsplit(".", 1)[-1]], lists))
             return
         if isinstance(value, str):
             self.leaves.append(field)
@@ -92,7 +107,9 @@ class Collector:
     def number(self, value, expr, field, guards, lists):
         self.add(expr, [field], guards, 7, lists)
         if isinstance(value, int) and 0 <= value < 10:
-            self.add(f"{expr}|pad", [field], guards, 7, lists)
+            # "06": padded as the document's style says, or always
+            self.add(f"{expr}|count", [field], guards, 7, lists)
+            self.add(f"{expr}|pad", [field], guards, 8, lists)
         if field in ("ordinal",):
             self.add(f"{expr}|roman", [field], guards, 3, lists)
 
@@ -140,7 +157,8 @@ class Collector:
         if isinstance(value, Person):
             in_list = expr.endswith("]") and bool(lists) and lists[-1][0] + f"[{lists[-1][1]}]" == expr
             for style, honorific in PERSON_STYLES:
-                if honorific and in_list:  # "đồng chí" stays wording; the list is told as one
+                # "đồng chí" stays wording (and a list is told as one); "ông", "bà" are facts
+                if honorific and (in_list or value.honorific == "đồng chí"):
                     continue
                 args = f'"{style}", true' if honorific else f'"{style}"'
                 self.add(f"{expr}|person({args})", [field], guards, 4, lists)
@@ -166,10 +184,6 @@ class Collector:
             for sep in ("; ", ", "):
                 self.add(f'({expr}.topic ~ " " if {expr}.topic) ~ {expr}.items|figures("{sep}")', [field], guards, 2,
                          lists)
-        if isinstance(value, Targets):
-            self.add(f"{expr}.total", [f"{field}.count"], guards, 6, lists)
-            if value.total < 10:
-                self.add(f"{expr}.total|pad", [f"{field}.count"], guards, 6, lists)
         if hasattr(value, "level") and isinstance(getattr(value, "level"), str) and field.startswith("proposals"):
             self.leaves.append(f"{field}.level")
             self.add(f"{expr}.level|rating", [f"{field}.level"], guards, 5, lists)
@@ -207,7 +221,10 @@ class Collector:
             if not name:
                 continue
             guards = [where.rsplit(".", 1)[0]] if ref.startswith("speech") else [where]
+            plain = name not in e.people() or e.people()[name].honorific == "đồng chí"
             for style, honorific in PERSON_STYLES:
+                if honorific and plain:
+                    continue
                 args = f'"{style}", true' if honorific else f'"{style}"'
                 self.add(f"m.who({where}, people, {args})", [ref], guards, 1)
             if name in e.people() and e.people()[name].titles:
@@ -215,7 +232,10 @@ class Collector:
         for i, a in enumerate(e.awards):
             if a.presenter:
                 where = f"event.awards[{i}].presenter"
+                plain = a.presenter not in e.people() or e.people()[a.presenter].honorific == "đồng chí"
                 for style, honorific in PERSON_STYLES:
+                    if honorific and plain:
+                        continue
                     args = f'"{style}", true' if honorific else f'"{style}"'
                     self.add(f"m.who({where}, people, {args})", [f"awards[{i}].presenter"],
                              [f"event.awards|length > {i}", where], 1, (("event.awards", i),))
@@ -223,6 +243,11 @@ class Collector:
 
 def collect(event) -> tuple[list[Form], list[str]]:
     """Every expression that prints a fact of EVENT, with its text; and every fact field."""
+    forms, leaves, _ = collect_all(event)
+    return forms, leaves
+
+
+def collect_all(event) -> tuple[list[Form], list[str], list[Flag]]:
     c = Collector(event)
     c.event_phrases()
     c.model(event, "event", "", [], ())
@@ -235,7 +260,7 @@ def collect(event) -> tuple[list[Form], list[str]]:
             # the fact starting a sentence: another event may write it in lower case
             out.append(Form(f"{_paren(f.expr)}|capfirst", f.fields, f.guards, f.rank, f.lists, f.loop,
                             f.text[:1].upper() + f.text[1:]))
-    return out, list(dict.fromkeys(c.leaves))
+    return out, list(dict.fromkeys(c.leaves)), c.flags
 
 
 _SEP = "\x1f"

@@ -38,8 +38,11 @@ def _covered(leaf: str, fields: set[str]) -> bool:
     return any(leaf == f or leaf.startswith(f + ".") or leaf.startswith(f + "[") for f in fields)
 
 
-def build_report(paras, leaves, forms, dropped, event) -> Report:
+def build_report(paras, leaves, forms, dropped, event, flags=()) -> Report:
     r = Report(dropped=list(dropped))
+    for f in flags:
+        if any(f.words in p.text.lower() for p in paras if p.kind != "photos"):
+            r.found.append((f.field, f.words, f.expr))
     stated: set[str] = set()
     for p in paras:
         at = 0

@@ -50,7 +50,7 @@ def round_trip(event, paragraphs: list[str], office: Path, name: str):
         from ..errors import DrafterError
 
         raise DrafterError(issues)
-    rendered = render_event(event, Options(template=name, search_path=(str(office),)))
+    rendered, _ = render_event(event, Options(template=name, search_path=(str(office),)))
     got = [fold(p) for p in WRITERS["txt"].write(rendered).split("\n\n") if p.strip()]
     for i, (a, b) in enumerate(zip(paragraphs + [""] * len(got), got + [""] * len(paragraphs))):
         if a != b:
