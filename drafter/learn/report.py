@@ -23,6 +23,20 @@ _WHERE = {  # the field a span of each kind would come from
 }
 
 
+# What a number counts, by the words after it: the field that would say it.
+_COUNTS = (("chi bộ", "cells"), ("đảng viên", "members"), ("đại biểu", "delegates"), ("chỉ tiêu", "targets.count"),
+           ("tập thể", "awards"), ("cá nhân", "awards"), ("đồng chí", "elections.committee_size"))
+
+
+def _where(text: str, kind: str) -> str:
+    if kind == "number":
+        words = text.lower().split(None, 1)[1:] or [""]
+        for unit, name in _COUNTS:
+            if words[0].startswith(unit):
+                return name
+    return _WHERE[kind]
+
+
 @dataclass
 class Report:
     found: list[tuple[str, str, str]] = field(default_factory=list)  # field, text, expression
@@ -104,7 +118,7 @@ def _scan(text: str, r: Report) -> None:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append(m.span())
-            r.unexplained.append((m.group().strip(), _WHERE[kind]))
+            r.unexplained.append((m.group().strip(), _where(m.group(), kind)))
 
 
 def lines(r: Report, lang: str = "vi") -> list[str]:
