@@ -2,6 +2,7 @@
 writes another event's facts in the same wording without a fact of the source, and says what it
 understood."""
 import re
+import shutil
 
 import pytest
 from typer.testing import CliRunner
@@ -257,3 +258,35 @@ def test_learn_command_writes_the_style_and_prints_the_report(tmp_path):
     missing = runner.invoke(app, ["learn", str(tmp_path / "none.txt"), str(data("002")), "-o", str(tmp_path),
                                   "--style", "x"])
     assert missing.exit_code == 2 and "không tìm thấy tệp" in missing.output
+
+
+# ---- the worked example of docs/hoc-van-phong.md --------------------------------------------
+
+DOC = EXAMPLES.parent / "docs" / "hoc-van-phong.md"
+_BLOCK = re.compile(r"<!-- learn:(\w+) -->\n```\w*\n(.*?)\n```", re.S)
+
+
+def test_the_worked_example_of_the_docs_runs_as_written(tmp_path, monkeypatch):
+    blocks = dict(_BLOCK.findall(DOC.read_text(encoding="utf-8")))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bai-tan-phuoc.txt").write_text(blocks["article"] + "\n", encoding="utf-8")
+    (tmp_path / "tan-phuoc-2025.yaml").write_text(blocks["data"] + "\n", encoding="utf-8")
+    command = blocks["command"].split()
+    assert command[:2] == ["drafter", "learn"]
+    out = runner.invoke(app, command[1:])
+    assert out.exit_code == 0, out.output
+    assert out.stdout.rstrip("\n") == blocks["report"]
+    learned_style = tmp_path / "mau" / "hoi-nghi-tong-ket" / "tan-phuoc.j2"
+    assert learned_style.read_text(encoding="utf-8") == blocks["template"] + "\n"
+    # the same data without one field: the report names it
+    (tmp_path / "thieu.yaml").write_text(blocks["data"].replace("cells: 14\n", "") + "\n", encoding="utf-8")
+    missing = runner.invoke(app, ["learn", "bai-tan-phuoc.txt", "thieu.yaml", "-o", "thu", "--style", "thu"])
+    assert blocks["unexplained"] in missing.stdout
+    # another commune's review in the learned voice; its facts without a sentence are reported
+    shutil.copy(EXAMPLES / "an-phu-tong-ket-kinh-te-2025.yaml", tmp_path)
+    shutil.copytree(EXAMPLES / "anh", tmp_path / "anh")
+    render = runner.invoke(app, ["render", "an-phu-tong-ket-kinh-te-2025.yaml", "--templates", "mau",
+                                 "--template", "tan-phuoc"])
+    assert render.exit_code == 0, render.output
+    assert render.stdout.rstrip("\n") == blocks["render"]
+    assert blocks["warning"] in render.stderr.splitlines()
