@@ -290,3 +290,21 @@ def test_the_worked_example_of_the_docs_runs_as_written(tmp_path, monkeypatch):
     assert render.exit_code == 0, render.output
     assert render.stdout.rstrip("\n") == blocks["render"]
     assert blocks["warning"] in render.stderr.splitlines()
+
+
+def test_words_that_look_like_jinja_or_a_directive_are_kept_as_written(tmp_path):
+    event = event_of("002")
+    text = ("Tít có {{ dấu ngoặc }} và {% thẻ %}\n\n@lede Sáng 11/12, Đảng ủy xã Vĩnh Lộc họp {# ghi chú #}.\n\n"
+            "@ một đoạn mở đầu bằng @.\n\nTin, ảnh: Phương Trình\n")
+    office = tmp_path / "office"
+    (office / "kiem-diem").mkdir(parents=True)
+    result = learn(text, event)
+    (office / "kiem-diem" / "hoc.j2").write_text(result.template, encoding="utf-8")
+    assert render_style(event.model_copy(update={"headline": None}), office).split("\n\n")[:4] == [
+        "Tít có {{ dấu ngoặc }} và {% thẻ %}", "@lede Sáng 11/12, Đảng ủy xã Vĩnh Lộc họp {# ghi chú #}.",
+        "@ một đoạn mở đầu bằng @.", "Tin, ảnh: Phương Trình\n"]
+
+
+def test_learning_is_deterministic():
+    text = seed("003").read_text(encoding="utf-8")
+    assert learn(text, event_of("003")).template == learn(text, event_of("003")).template

@@ -27,7 +27,7 @@ class Learned:
     paras: list[Para] = field(default_factory=list)
 
 
-def learn(text: str, event, source_name: str = "bài viết") -> Learned:
+def learn(text: str, event, source_name: str = "bài viết mẫu") -> Learned:
     forms, leaves, flags = collect_all(event)
     authors = event.byline.authors if event.byline else []
     art = article_mod.extract(text, event.headline, authors)
@@ -73,8 +73,9 @@ def _paragraphs(texts: list[str], forms: list[Form], event) -> list[Para]:
         if kind == "headline":
             alt = choose(text, parts, set())
             own = choose(text, [f for f in body_forms if f.fields == ("headline",)], mentioned)
-            if own or alt:  # a headline no fact explains would print the source's words
-                paras.append(Para(kind, text, own or alt, alt=alt if alt and _all_told(text, alt) else None))
+            told = _all_told(text, alt)  # else the headline would print the source's names and numbers
+            if own or told:
+                paras.append(Para(kind, text, own or alt, alt=alt if told else None))
             continue
         paras.append(Para(kind, text, _siblings(choose(text, parts, mentioned))))
     return paras

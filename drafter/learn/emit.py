@@ -32,7 +32,8 @@ def sentences(p: Para) -> list[tuple[int, int]]:
 
 
 def _literal(text: str) -> str:
-    return re.sub(r"([{}%#])(?=[{}%#])", lambda m: '{{ "' + m[1] + '" }}', text) if "{" in text or "}" in text else text
+    """The article's own words; any that would read as Jinja ("{{", "{%", "{#") kept verbatim."""
+    return re.sub(r"\{[{%#]", lambda m: '{{ "' + m[0] + '" }}', text)
 
 
 def _var(list_expr: str) -> str:
@@ -119,7 +120,7 @@ def _guarded(guard: str, lines: list[str]) -> list[str]:
 
 def write(paras: list[Para], loops: dict[str, str], source_name: str, flags=()) -> str:
     out = [
-        "{#- Kiểu bài học từ bài viết " + source_name + " (drafter learn).",
+        "{#- Kiểu bài do drafter learn học từ " + source_name + ".",
         "    Mỗi dòng là một câu của bài; {{ … }} là chỗ điền dữ kiện của tệp YAML;",
         "    câu nằm trong {% if … %} chỉ được in khi có đủ các dữ kiện đó. -#}",
         '{% import "_macros.j2" as m with context %}',
@@ -129,7 +130,8 @@ def write(paras: list[Para], loops: dict[str, str], source_name: str, flags=()) 
         if p.kind == "photos":
             out.append('{{ photos("' + p.photos + '") }}')
             continue
-        head = "" if p.kind == "p" else "@" + p.kind
+        # a paragraph of the article that itself starts with "@" must not read as a directive
+        head = "@p" if p.kind == "p" and p.text.startswith("@") else "" if p.kind == "p" else "@" + p.kind
         lines = [head] if head else []
         if p.kind == "headline":
             lines += _headline(p, loops)
@@ -158,7 +160,7 @@ def _sentences(p: Para, loops: dict[str, str], flags=()) -> list[str]:
 def _headline(p: Para, loops: dict[str, str]) -> list[str]:
     """The event's own headline when it has one; else the article's, told by its parts."""
     lines = ["{% if event.headline %}", "{{ event.headline }}"]
-    if p.alt:
+    if p.alt is not None:
         guards, body = sentence_source(p, 0, len(p.text), loops, p.alt)
         guard = _guard_line(guards or [])
         lines += ["{% elif " + guard + " %}" if guard else "{% else %}"] + body
