@@ -215,30 +215,26 @@ class Collector:
             self.add("event.year + 1", ["year"], [], 6)
         if hasattr(e, "ordinal") and e.ordinal > 1:
             self.add("(event.ordinal - 1)|roman", ["ordinal"], ["event.ordinal > 1"], 3)
-        for ref, where in (("assessed_by", "event.assessed_by"), ("speech.speaker", "event.speech.speaker")):
-            owner = e.speech if ref.startswith("speech") else e
-            name = getattr(owner, ref.split(".")[-1], None) if owner else None
-            if not name:
-                continue
-            guards = [where.rsplit(".", 1)[0]] if ref.startswith("speech") else [where]
-            plain = name not in e.people() or e.people()[name].honorific == "đồng chí"
-            for style, honorific in PERSON_STYLES:
-                if honorific and plain:
-                    continue
-                args = f'"{style}", true' if honorific else f'"{style}"'
-                self.add(f"m.who({where}, people, {args})", [ref], guards, 1)
-            if name in e.people() and e.people()[name].titles:
-                self.add(f"people[{where}].titles[0]", [ref], guards + [f"{where} in people"], 1)
+        if e.assessed_by:
+            self.reference("event.assessed_by", e.assessed_by, "assessed_by", ["event.assessed_by"])
+        if e.speech:
+            self.reference("event.speech.speaker", e.speech.speaker, "speech.speaker", ["event.speech"])
         for i, a in enumerate(e.awards):
             if a.presenter:
                 where = f"event.awards[{i}].presenter"
-                plain = a.presenter not in e.people() or e.people()[a.presenter].honorific == "đồng chí"
-                for style, honorific in PERSON_STYLES:
-                    if honorific and plain:
-                        continue
-                    args = f'"{style}", true' if honorific else f'"{style}"'
-                    self.add(f"m.who({where}, people, {args})", [f"awards[{i}].presenter"],
-                             [f"event.awards|length > {i}", where], 1, (("event.awards", i),))
+                self.reference(where, a.presenter, f"awards[{i}].presenter",
+                               [f"event.awards|length > {i}" if i else "event.awards", where], (("event.awards", i),))
+
+    def reference(self, where, name, field, guards, lists=()):
+        """A person named by a field (speaker, presenter): with titles when listed among the people."""
+        person = self.event.people().get(name)
+        for style, honorific in PERSON_STYLES:
+            if honorific and (person is None or person.honorific == "đồng chí"):
+                continue  # "đồng chí" stays wording
+            args = f'"{style}", true' if honorific else f'"{style}"'
+            self.add(f"m.who({where}, people, {args})", [field], guards, 1, lists)
+        if person is not None and person.titles:
+            self.add(f"people[{where}].titles[0]", [field], guards + [f"{where} in people"], 1, lists)
 
 
 def collect(event) -> tuple[list[Form], list[str]]:
