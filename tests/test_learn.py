@@ -199,13 +199,24 @@ def test_transfer_keeps_the_learned_wording(learned):
                                "với các chỉ tiêu trọng tâm: (1) Phấn đấu 100% cán bộ")  # 001 does not count them
 
 
+def _first_items(value):
+    """The same data with every list cut to its first item."""
+    if isinstance(value, dict):
+        return {k: _first_items(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_first_items(v) for v in value[:1]]
+    return value
+
+
 def test_sparse_data_never_leaves_a_fragment_or_an_empty_paragraph(learned, tmp_path):
     for name in SEED_DATA:
         office, result = learned[name]
         kind = event_of(name).kind
-        event = validate(load_text(MINIMAL[kind]))
-        text = render_style(event, office)
-        assert shape_problems(text) == [], (name, text)
+        for event in (validate(load_text(MINIMAL[kind])),
+                      event_of(name).model_validate(_first_items(event_of(name).model_dump(exclude_unset=True)))):
+            text, problems = render_audited(event, office)
+            assert shape_problems(text) == [], (name, text)
+            assert [p.check for p in problems if p.check != "fact-not-printed"] == [], (name, text)
 
 
 # ---- 4. report, 6. ambiguity ----------------------------------------------------------------
@@ -222,8 +233,9 @@ def test_report_says_what_was_found_not_stated_unexplained_and_how_ties_were_dec
     # the title of the guest already named, said again where the assessment is: the assessor
     assert ("Bí thư Đảng uỷ xã Vĩnh Điều", "assessed_by", ["guests[0].titles[0]"], "position") in \
         learned["000"][1].learned.report.ambiguous
-    assert ("higher.committee", "Đảng ủy khối các Cơ quan và Doanh nghiệp tỉnh",
-            "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh") in r.differs
+    # seed 003 writes its own name once with a capital the data does not have: that stays wording
+    assert learned["003"][1].learned.report.differs == [
+        ("org.name", "Đảng bộ các Cơ quan Đảng phường Phù Vân", "Đảng bộ các cơ quan Đảng phường Phù Vân")]
 
 
 def test_spans_no_field_explains_are_reported_with_the_field_that_would():

@@ -41,9 +41,25 @@ def _var(list_expr: str) -> str:
     return name[:-1] if name.endswith("s") else name + "_item"
 
 
+_LENGTH = re.compile(r"^(.*)\|length > (\d+)$")
+
+
 def _guard_line(guards: list[str]) -> str:
-    kept = [g for g in dict.fromkeys(guards)
-            if not any(o != g and o.startswith(g + "|length") for o in guards)]
+    """"a and a|length > 1 and a|length > 3" says no more than "a|length > 3"."""
+    longest: dict[str, int] = {}
+    for g in guards:
+        m = _LENGTH.match(g)
+        if m:
+            longest[m[1]] = max(longest.get(m[1], 0), int(m[2]))
+    kept = []
+    for g in dict.fromkeys(guards):
+        m = _LENGTH.match(g)
+        if g in longest:
+            continue
+        if m:  # the longest length, where the first one stood: before any item is read
+            g = f"{m[1]}|length > {longest[m[1]]}"
+        if g not in kept:
+            kept.append(g)
     return " and ".join(kept)
 
 

@@ -79,8 +79,9 @@ def build_report(paras, leaves, forms, dropped, event, flags=()) -> Report:
     r.not_stated = [leaf for leaf in leaves if not _covered(leaf, stated)]
     plain = {f.fields[0]: f.text for f in forms if len(f.fields) == 1 and f.expr.startswith("event.")
              and "|" not in f.expr and "~" not in f.expr}
-    for leaf in r.not_stated:
-        written = _written_as(plain.get(leaf, ""), paras)
+    body = [p for p in paras if p.kind != "photos"]
+    for leaf in leaves:  # a fact the article writes with other capitals or tone marks stays wording
+        written = _written_as(plain.get(leaf, ""), body)
         if written and written != plain[leaf]:
             r.differs.append((leaf, written, plain[leaf]))
     return r
@@ -91,14 +92,19 @@ def _canon(text: str) -> str:
 
 
 def _written_as(value: str, paras) -> str:
-    """The article's text of a fact it writes with other capitals or tone marks."""
+    """The article's text of a fact it writes with other capitals or tone marks (not inside
+    the span of another fact that holds it)."""
     if len(value.split()) < 3:
         return ""
     key = _canon(value)
     for p in paras:
         at = _canon(p.text).find(key)
-        if at >= 0:
-            return p.text[at:at + len(value)]
+        while at >= 0:
+            end = at + len(value)
+            written = p.text[at:end]
+            if written != value and not any(s.start <= at and end <= s.end for s in p.spans):
+                return written
+            at = _canon(p.text).find(key, at + 1)
     return ""
 
 
