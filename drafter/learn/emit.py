@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .align import Span
+from .forms import PROSE, _paren
 
 # A sentence ends at . ! ? … (or after a closing quote) followed by a space and a capital,
 # a digit, an opening quote or bracket.
@@ -34,6 +35,10 @@ def sentences(p: Para) -> list[tuple[int, int]]:
 def _literal(text: str) -> str:
     """The article's own words; any that would read as Jinja ("{{", "{%", "{#") kept verbatim."""
     return re.sub(r"\{[{%#]", lambda m: '{{ "' + m[0] + '" }}', text)
+
+
+def _prose(span: Span) -> bool:
+    return any(f.split(".")[0].split("[")[0] in PROSE for f in span.form.fields)
 
 
 def _var(list_expr: str) -> str:
@@ -104,6 +109,9 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
             block_loop = s.form
             at = s.end
             break
+        if re.match(r"\.(?!\.)(\s|$)", p.text[s.end:]) and s.form.text[-1:].isalpha() and _prose(s):
+            # another event's text may end with its own full stop: never "..", always one
+            expr, s = f"{_paren(expr)}|full_stop", Span(s.start, s.end + 1, s.form)
         pieces.append("{{ " + expr + " }}")
         at = s.end
     pieces.append(_literal(p.text[at:end]) if not block_loop else "")

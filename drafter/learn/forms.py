@@ -54,7 +54,20 @@ class Flag:
 
 
 def _paren(expr: str) -> str:
-    return f"({expr})" if any(c in expr for c in " +-~") and not expr.startswith("m.") else expr
+    """EXPR ready for one more filter: in brackets only if an operator stands outside any."""
+    depth, quote, top = 0, "", ""
+    for c in expr:
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "\"'":
+            quote = c
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif depth == 0:
+            top += c
+    return f"({expr})" if any(op in top for op in (" ~ ", " + ", " - ", " if ", " or ", " and ")) else expr
 
 
 class Collector:
