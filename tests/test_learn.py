@@ -320,3 +320,17 @@ def test_words_that_look_like_jinja_or_a_directive_are_kept_as_written(tmp_path)
 def test_learning_is_deterministic():
     text = seed("003").read_text(encoding="utf-8")
     assert learn(text, event_of("003")).template == learn(text, event_of("003")).template
+
+
+def test_a_list_of_names_a_b_and_c_becomes_one_slot_and_takes_any_number_of_names(tmp_path):
+    data = MINIMAL["hoi-nghi-tong-ket"] + "guests: [Lê Văn An, Trần Thị Bình, Phạm Minh Châu]\n"
+    event = validate(load_text(data))
+    text = ("Hội nghị tổng kết năm 2025\n\nNgày 20/12, Đảng bộ xã An Hòa tổ chức hội nghị tổng kết năm 2025. "
+            "Dự hội nghị có các đồng chí Lê Văn An, Trần Thị Bình và Phạm Minh Châu.\n")
+    result = learn(text, event)
+    assert "Dự hội nghị có các đồng chí {{ event.guests|people(\"comma\") }}." in result.template
+    office = tmp_path / "office"
+    (office / "hoi-nghi-tong-ket").mkdir(parents=True)
+    (office / "hoi-nghi-tong-ket" / "hoc.j2").write_text(result.template, encoding="utf-8")
+    two = validate(load_text(data.replace("Lê Văn An, Trần Thị Bình, Phạm Minh Châu", "Võ Văn Dũng, Hồ Thị Em")))
+    assert "Dự hội nghị có các đồng chí Võ Văn Dũng và Hồ Thị Em." in render_style(two, office)

@@ -12,9 +12,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 _SPACE = re.compile(r"\s+")
-# "Số lượt xem: 2750", "Hôm nay1,300": a label and a number, the whole rest of a line.
-_COUNTER = re.compile(r"\s*(?:[^\W\d][\w ]{1,30}?):?\s*\d[\d.,]*\s*$")
-_COUNTER_LINE = re.compile(r"^[•·\-]?\s*[^\W\d][\w ]{1,30}?:?\s*\d[\d.,]*$")
+# "Số lượt xem: 2750", "• Hôm nay1,300": a label and a number, the whole rest of a line (a colon
+# or no space between them: "năm 2025" is no counter).
+_COUNTER = re.compile(r"\s*[^\W\d][\w ]{1,30}?(?::\s*|(?<=[^\W\d]))\d[\d.,]*\s*$")
+_COUNTER_LINE = re.compile(r"^(?:[•·]\s*)?[^\W\d][\w ]{1,30}?(?::\s*|(?<=[^\W\d]))\d[\d.,]*$")
 # A number standing alone between two sentences (a page number or a footnote mark).
 _STRAY_NUMBER = re.compile(r"(?<=[.!?…”]) \d{1,3}(?= [(\w“])")
 _FURNITURE = re.compile(r"^(Tổng số điểm|Click để|Ý kiến bạn đọc|Mã bảo mật|Tin xem nhiều|Thống kê|"
