@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..orthography import tone_style
+from .align import choose
 
 # Spans that look like facts: numbers and dates, "lần thứ …", Roman ordinals, people named with
 # an honorific.
@@ -76,6 +77,12 @@ def build_report(paras, leaves, forms, dropped, event, flags=()) -> Report:
             for a, b in zip(literal.split(), styled.split()):
                 if a != b and (a, b) not in r.spelling:
                     r.spelling.append((a, b))
+    # a photo caption is printed whole from its own field; the facts it names are stated too
+    inner = [f for f in forms if not any(x.startswith("photos[") for x in f.fields)]
+    for p in paras:
+        if p.kind == "photos":
+            for text in (s.form.text for s in p.spans):
+                stated.update(f for s in choose(text, inner, set()) for f in s.form.fields)
     r.not_stated = [leaf for leaf in leaves if not _covered(leaf, stated)]
     plain = {f.fields[0]: f.text for f in forms if len(f.fields) == 1 and f.expr.startswith("event.")
              and "|" not in f.expr and "~" not in f.expr}
