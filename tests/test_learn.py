@@ -1,6 +1,7 @@
 """`drafter learn`: a style learned from an office's article renders that article back exactly,
 writes another event's facts in the same wording without a fact of the source, and says what it
 understood."""
+import functools
 import re
 import shutil
 
@@ -34,8 +35,24 @@ def data(name):
     return EXAMPLES / f"{SEED_DATA[name]}.yaml"
 
 
+@functools.lru_cache(maxsize=None)
 def event_of(name):
     return validate(load_file(data(name)))
+
+
+@functools.lru_cache(maxsize=None)
+def example(name):
+    return validate(load_file(EXAMPLES / f"{name}.yaml"))
+
+
+_TEXTS: dict[int, tuple] = {}
+
+
+def fact_texts(event) -> list[str]:
+    """Every printed form of every fact of EVENT (kept per event object: it takes a while)."""
+    if id(event) not in _TEXTS:
+        _TEXTS[id(event)] = (event, [f.text for f in collect(event)[0]])
+    return _TEXTS[id(event)][1]
 
 
 def paragraphs(text):
@@ -162,10 +179,9 @@ def shape_problems(text: str) -> list[str]:
 
 def leaks(source, target, text: str) -> list[str]:
     """Facts of SOURCE (names, places, numbers, dates in every printed form) that TARGET does not have."""
-    mine = " ".join(f.text for f in collect(target)[0])
+    mine = " ".join(fact_texts(target))
     found = []
-    for f in collect(source)[0]:
-        t = f.text
+    for t in fact_texts(source):
         if t in mine or len(t) < 2 and not t.isdigit():
             continue
         if not (any(c.isdigit() for c in t) or t[:1].isupper() or len(t.split()) >= 3):
@@ -359,10 +375,10 @@ def learned_builtin(tmp_path_factory):
 def test_an_article_drafter_wrote_is_learned_back_and_writes_the_other_examples(learned_builtin, name):
     office, result = learned_builtin[name]
     assert result.difference is None and result.learned.report.unexplained == []
-    source = validate(load_file(EXAMPLES / f"{name}.yaml"))
-    others = [n for n in EXAMPLE_NAMES if n != name and validate(load_file(EXAMPLES / f"{n}.yaml")).kind == source.kind]
+    source = example(name)
+    others = [n for n in EXAMPLE_NAMES if n != name and example(n).kind == source.kind]
     for other in others:  # (the one review example has no other of its kind)
-        target = validate(load_file(EXAMPLES / f"{other}.yaml"))
+        target = example(other)
         text, problems = render_audited(target, office)
         assert [p.check for p in problems if p.check != "fact-not-printed"] == [], (other, text)
         assert shape_problems(text) == [] and leaks(source, target, text) == [], (other, text)
