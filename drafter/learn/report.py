@@ -62,8 +62,11 @@ def build_report(paras, leaves, forms, dropped, event, flags=()) -> Report:
     for p in paras:
         at = 0
         for s in sorted(p.spans, key=lambda s: s.start):
-            label = ", ".join(s.form.fields)
-            r.found.append((label, p.text[s.start:s.end], s.form.expr))
+            # name only the fields the YAML has ("date", not "date, end_date" of a one-day event)
+            given = [f for f in s.form.fields if any(_covered(leaf, {f}) or _covered(f, {leaf}) for leaf in leaves)]
+            label = ", ".join(given or s.form.fields)
+            if (label, p.text[s.start:s.end], s.form.expr) not in r.found:
+                r.found.append((label, p.text[s.start:s.end], s.form.expr))
             stated.update(s.form.fields)
             if s.rivals:
                 r.ambiguous.append((p.text[s.start:s.end], label, [", ".join(f.fields) for f in s.rivals],
