@@ -75,6 +75,13 @@ def sentence_source(p: Para, start: int, end: int, loops: dict[str, str],
     # a sentence is told once per item of one list; about items of two lists it is told once
     loops = {lst: var for lst, var in loops.items() if any(lst == l for s in spans for l, _ in s.form.lists)}
     loops = loops if len(loops) == 1 else {}
+    for lst in list(loops):
+        # told once per item only if nothing else in it could be missing: else, with two items,
+        # the rest of the sentence would be said twice
+        others = [g for s in spans for g in s.form.guards if not g.startswith(lst)]
+        others += [f.expr for f in flags if f.words in p.text[start:end].lower() and not f.expr.startswith(lst)]
+        if others:
+            loops = {}
     guards: list[str] = []
     pieces, at, block_loop = [], start, None
     for n, s in enumerate(spans):
