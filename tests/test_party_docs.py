@@ -64,13 +64,13 @@ def test_chi_bo_files_its_own_copy_not_a_committee_office(write):
 
 def test_recipients_include_the_body_the_report_proposes_to(write):
     result = report("vinh-loc-kiem-diem-2023")
-    assert "Nơi nhận:\n\n- Ban Thường vụ Huyện uỷ,\n\n- Lưu Văn phòng Đảng ủy.\n" in result.data
-    assert "Ban Thường vụ Huyện uỷ" in warning(result, "report.recipients")
+    assert "Nơi nhận:\n\n- Ban Thường vụ Huyện ủy,\n\n- Lưu Văn phòng Đảng ủy.\n" in result.data
+    assert "Ban Thường vụ Huyện ủy" in warning(result, "report.recipients")
     given = (EXAMPLES / "vinh-loc-kiem-diem-2023.yaml").read_text("utf-8") + \
         "report:\n  recipients: [Thường trực Huyện ủy, Lưu Văn phòng Đảng ủy]\n"
     result = render_file(write(given), Options(doc="report"))
-    assert "- Thường trực Huyện ủy,\n\n- Ban Thường vụ Huyện uỷ,\n\n- Lưu Văn phòng Đảng ủy." in result.data
-    assert "Ban Thường vụ Huyện uỷ" in warning(result, "report.recipients")
+    assert "- Thường trực Huyện ủy,\n\n- Ban Thường vụ Huyện ủy,\n\n- Lưu Văn phòng Đảng ủy." in result.data
+    assert "Ban Thường vụ Huyện ủy" in warning(result, "report.recipients")
 
 
 # ---- names and wording --------------------------------------------------------------------
@@ -113,7 +113,7 @@ def test_report_closes_with_the_closing_paragraph():
         last = body_of(report(name).data).strip().split("\n\n")[-1]
         assert last.startswith("Trên đây là báo cáo kết quả "), (name, last)
     assert body_of(report("vinh-loc-kiem-diem-2023").data).strip().endswith(
-        "kính đề nghị Ban Thường vụ Huyện uỷ xem xét.")
+        "kính đề nghị Ban Thường vụ Huyện ủy xem xét.")
 
 
 def test_people_are_called_dong_chi_never_ong_or_by_a_bare_name():

@@ -146,10 +146,11 @@ def lines(r: Report, lang: str = "vi") -> list[str]:
     def section(code, items, item_code, fmt):
         if items:
             out.append(translate(code, lang, count=len(items)))
-            out.extend("  " + translate(item_code, lang, **fmt(i)) for i in items)
+            # an item line without words of its own is the same in every language
+            out.extend("  " + (translate(item_code, lang, **fmt(i)) if item_code else fmt(i)) for i in items)
 
-    section("learn_found_head", r.found, "learn_found", lambda i: {"field": i[0], "text": i[1]})
-    section("learn_not_stated_head", r.not_stated, "learn_field", lambda i: {"field": i})
+    section("learn_found_head", r.found, "", lambda i: f"{i[0]} → “{i[1]}”")
+    section("learn_not_stated_head", r.not_stated, "", lambda i: i)
     section("learn_differs_head", r.differs, "learn_differs",
             lambda i: {"field": i[0], "article": i[1], "data": i[2]})
     section("learn_unexplained_head", r.unexplained, "learn_unexplained",
@@ -157,6 +158,6 @@ def lines(r: Report, lang: str = "vi") -> list[str]:
     section("learn_ambiguous_head", r.ambiguous, "learn_ambiguous",
             lambda i: {"text": i[0], "chosen": i[1], "others": "; ".join(i[2][:3]) + (" …" if len(i[2]) > 3 else ""),
                        "why": translate("learn_why_" + i[3], lang)})
-    section("learn_dropped_head", r.dropped, "learn_dropped", lambda i: {"text": i})
-    section("learn_spelling_head", r.spelling, "learn_spelling", lambda i: {"written": i[0], "printed": i[1]})
+    section("learn_dropped_head", r.dropped, "", lambda i: f"“{i}”")
+    section("learn_spelling_head", r.spelling, "", lambda i: f"{i[0]} → {i[1]}")
     return out
