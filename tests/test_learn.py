@@ -251,6 +251,9 @@ def test_report_says_what_was_found_not_stated_unexplained_and_how_ties_were_dec
     # the title of the guest already named, said again where the assessment is: the assessor
     assert ("Bí thư Đảng uỷ xã Vĩnh Điều", "assessed_by", ["guests[0].titles[0]"], "position") in \
         learned["000"][1].learned.report.ambiguous
+    # seed 002 writes "Huyện uỷ" where the data has "Huyện ủy": kept as the article's words, and said
+    assert learned["002"][1].learned.report.differs == [
+        ("proposals.to", "Ban Thường vụ Huyện uỷ", "Ban Thường vụ Huyện ủy")]
     # seed 003 writes its own name once with a capital the data does not have: that stays wording
     assert learned["003"][1].learned.report.differs == [
         ("org.name", "Đảng bộ các Cơ quan Đảng phường Phù Vân", "Đảng bộ các cơ quan Đảng phường Phù Vân")]
