@@ -288,7 +288,8 @@ CheckId = Literal[
     "ratings-sum", "thousands-dot", "share-order", "percent-range", "part-whole", "targets-count", "person-unknown",
     "committee-size", "officer-in-committee", "reelected-previous", "weekday", "published-before",
     "review-year", "event-length", "congress-in-term", "term-length", "place-exists", "image-path",
-    "report-default",
+    "report-default", "fact-not-printed", "figure-invented", "section-empty", "paragraph-unfinished",
+    "sentence-broken", "word-doubled", "sentence-repeated", "placeholder", "form-mixed",
 ]
 
 
