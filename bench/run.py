@@ -143,7 +143,8 @@ def bare_stack_write(out: Path):
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templating.BUILTIN_DIR)),
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(filters.FILTERS)
-    env.globals.update(photos=templating._photos, table=templating._table, pick=templating._pick)
+    drafters = templating.environment()  # the same globals (pick, photos, table…)
+    env.globals.update({k: v for k, v in drafters.globals.items() if k not in env.globals})
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -186,7 +187,7 @@ def _blocks(paths):
     from drafter.pipeline import Options, render_event
     from drafter.validate import validate
 
-    return [render_event(validate(load_file(p)), Options(doc="report")).blocks for p in paths]
+    return [render_event(validate(load_file(p)), Options(doc="report"))[0].blocks for p in paths]
 
 
 def python_docx_one(index: int) -> bytes:
