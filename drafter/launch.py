@@ -28,6 +28,8 @@ OPTIONS = {
     "--from-encoding": ("from_encoding", True), "--lang": ("lang", True), "--strict": ("strict", False),
 }
 REPEATABLE = {"templates"}
+# cli.render's options left to typer: a batch option (and what typer checks, min=1).
+TYPER_ONLY = {"--jobs", "-j"}
 # Formats whose single-file render is output, or -o FILE, and nothing else.
 FORMATS = ("txt", "md", "docx")
 DOCS = ("article", "report")
