@@ -6,12 +6,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from docx.shared import Emu
-
 from ...blocks import Block, Table
 from ...errors import fail
 from . import elements
 from .document import Document
+from .opc import twips
 
 STYLE_OF = {
     "headline": "Title", "meta": "Meta", "lead": "Lead", "p": "Body", "note": "Body",
@@ -45,7 +44,7 @@ class Out:
 
     def table(self, widths_emu: list[int], style: str | None = None,
               layout: bool = False) -> elements.Table:
-        widths = [int(Emu(x).twips) for x in widths_emu]
+        widths = [twips(x) for x in widths_emu]
         table = elements.Table(widths, self.styles.xml_id(style) if style else None, layout)
         self.document.body.append(table)
         return table

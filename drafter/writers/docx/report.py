@@ -6,14 +6,11 @@ import copy
 import unicodedata
 from functools import lru_cache
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.parts.hdrftr import HeaderPart
-from docx.shared import Emu, Twips
 from lxml import etree
 
 from ...blocks import Block
 from . import elements
+from .opc import CT_WML_HEADER, EMUS_PER_TWIP, RT_HEADER, default_header_xml, twips
 from .base import PREFIXES, W
 from .body import Out, nfc, style_for, text_for, write_flow
 
@@ -22,7 +19,7 @@ SIGN_KINDS = {"sign-for", "sign-role", "sign-name", "recipients", "recipient"}
 _HEADER_SPLIT = 0.45  # left column's share of the text width; the party name needs the room
 _SIGN_SPLIT = 0.45
 _SIGNATURE_LINES = 4  # empty lines for the signature and the seal
-_CELL_MARGINS = Twips(2 * 108)  # Normal Table's left + right cell margins
+_CELL_MARGINS = 2 * 108 * EMUS_PER_TWIP  # Normal Table's left + right cell margins
 # Times New Roman Bold advance widths (1/1000 em, same as Adobe Times-Bold) to size the
 # line under the party name; marks do not change a Vietnamese letter's width.
 _BOLD = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ",
@@ -107,20 +104,20 @@ def _fill(out: Out, cell: list, blocks: list[Block]) -> None:
 
 def _layout_table(out: Out, split: float):
     width = out.text_width
-    widths = [Emu(int(width * split)), Emu(width - int(width * split))]
+    widths = [int(width * split), width - int(width * split)]
     return out.table(widths, layout=True), widths
 
 
-def _narrow_to_text(text: str, size_pt: float, room: Emu) -> str:
+def _narrow_to_text(text: str, size_pt: float, room: int) -> str:
     """Indents on both sides so the paragraph's bottom border is about as long as the text
     (capitals; other letters are over-estimated, which only lengthens the line)."""
     em = sum(_BOLD.get(unicodedata.normalize("NFD", ch)[0].upper(), 556) for ch in nfc(text))
-    text_width = Emu(int(em / 1000 * size_pt * 12700))
+    text_width = int(em / 1000 * size_pt * 12700)
     # the line runs 4 % past each end: slack for fonts a little wider than Times New Roman
     side = (room - text_width * 108 // 100) // 2
     if side <= 0:
         return ""
-    return elements.indent(Emu(side).twips, Emu(side).twips)
+    return elements.indent(twips(side), twips(side))
 
 
 def add_page_numbers(out: Out) -> None:
@@ -140,10 +137,10 @@ def add_page_numbers(out: Out) -> None:
     for kind, blob in (("default", _header(style_id, page_field=True)),
                        ("first", _header(style_id, page_field=False))):
         partname = document.next_partname("/word/header%d.xml")
-        document.add_part(partname, CT.WML_HEADER, blob)
+        document.add_part(partname, CT_WML_HEADER, blob)
         ref = etree.Element(_w("headerReference"))
         ref.set(_w("type"), kind)
-        ref.set(f"{{{RELS}}}id", document.relate(RT.HEADER, partname))
+        ref.set(f"{{{RELS}}}id", document.relate(RT_HEADER, partname))
         _insert(sect_pr, ref, _AFTER_HEADER_REFERENCE)
     document.sect_pr = sect_pr
 
@@ -165,7 +162,7 @@ def _insert(parent, child, successors: tuple[str, ...]) -> None:
 @lru_cache(maxsize=8)
 def _header(style_id: str, page_field: bool) -> bytes:
     """A header part from python-docx's template, its paragraph in `style_id`."""
-    root = etree.fromstring(HeaderPart._default_header_xml(),
+    root = etree.fromstring(default_header_xml(),
                             etree.XMLParser(remove_blank_text=True))
     para = root.find(_w("p"))
     ppr = para.find(_w("pPr"))
