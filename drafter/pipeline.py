@@ -67,20 +67,21 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
                                       identity=identity(event), variant=options.variant)
     file = templating.resolve(name, options.search_path)
     try:
-        blocks = house_style(parse(markup, state.objects), event.style.tone_marks, names(event))
+        given = facts(event)  # once: the house style keeps its names, the audit checks them all
+        blocks = house_style(parse(markup, state.objects), event.style.tone_marks, names(event, given))
     except MarkupError as exc:
         raise fail(file, "template_directive", directive=exc.directive,
                    allowed=", ".join("@" + k for k in sorted(KINDS))) from None
-    problems = audit(event, blocks, state.reads, state.scope, options.doc, file)
+    problems = audit(event, blocks, state.reads, state.scope, options.doc, file, given=given)
     rendered = Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
                         base_dir=base_dir,
                         options={"doc": options.doc, "reference_doc": options.reference_doc})
     return rendered, problems
 
 
-def names(event: EventBase) -> list[str]:
-    """Names of people, organisations and places as the user wrote them."""
-    return [f.value for f in facts(event) if f.name and isinstance(f.value, str)]
+def names(event: EventBase, given=None) -> list[str]:
+    """Names of people, organisations and places as the user wrote them (GIVEN: its facts)."""
+    return [f.value for f in (facts(event) if given is None else given) if f.name and isinstance(f.value, str)]
 
 
 def house_style(blocks: list[Block], tone_marks: str, keep: list[str] = ()) -> list[Block]:

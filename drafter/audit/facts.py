@@ -42,8 +42,9 @@ def facts(event: BaseModel) -> list[Fact]:
 
 def _walk(value: Any, loc: tuple, owner: int = 0) -> Iterator[Fact]:
     if isinstance(value, BaseModel):
-        for field in sorted(value.model_fields_set, key=list(type(value).model_fields).index):
-            if field not in NOT_FACTS:
+        given = value.model_fields_set
+        for field in type(value).model_fields:  # declaration order, the fields the user gave
+            if field in given and field not in NOT_FACTS:
                 yield from _walk(getattr(value, field), loc + (field,), id(value))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):

@@ -31,7 +31,8 @@ def problems(blocks: list[Block], doc: str, user_texts: list[str]) -> Iterator[t
     for block in blocks:
         if block.kind in SENTENCE_KINDS and block.text and not block.text.rstrip().endswith(_END):
             yield "paragraph-unfinished", block.text
-    wording = [(b, _blank(b.text, user_texts)) for b in blocks if b.text and b.kind not in ("photo",)]
+    forms = [form for value in user_texts for form in (value, value[:1].upper() + value[1:])]
+    wording = [(b, _blank(b.text, forms)) for b in blocks if b.text and b.kind not in ("photo",)]
     for block, text in wording:
         if _GLUED.search(text) or _STRAY.search(text) or _DANGLING.search(text.rstrip()):
             yield "sentence-broken", block.text
@@ -45,11 +46,11 @@ def problems(blocks: list[Block], doc: str, user_texts: list[str]) -> Iterator[t
     yield from _forms([(b, t) for b, t in wording if b.kind in SENTENCE_KINDS])
 
 
-def _blank(text: str, user_texts: list[str]) -> str:
-    for value in user_texts:
-        for form in (value, value[:1].upper() + value[1:]):
-            if form in text:
-                text = text.replace(form, BLANK)
+def _blank(text: str, forms: list[str]) -> str:
+    """TEXT with each user text (as written, and capitalised: FORMS, in that order) blanked."""
+    for form in forms:
+        if form in text:
+            text = text.replace(form, BLANK)
     return text
 
 

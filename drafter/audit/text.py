@@ -44,12 +44,13 @@ def plain(text: str) -> str:
 # "2.619", "94,1", "05"; not a digit run glued to letters ("BC01") or a Roman numeral
 _NUMBER = re.compile(r"(?<![\w])\d+(?:[.,]\d+)*(?![\d])")
 _ROMAN_AFTER = re.compile(r"(?:lần thứ|khóa|khoá)\s+([IVXLCDM]+)\b", re.IGNORECASE)
+_VIETNAMESE_NUMBER = re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?|\d+(,\d+)?")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
 def number_value(token: str) -> Decimal | None:
     """A number as Vietnamese writes it: "." groups thousands, "," marks decimals."""
-    digits = token.replace(".", "").replace(",", ".") if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?|\d+(,\d+)?", token) \
+    digits = token.replace(".", "").replace(",", ".") if _VIETNAMESE_NUMBER.fullmatch(token) \
         else token.replace(",", "")
     try:
         return Decimal(digits)
