@@ -19,6 +19,9 @@ _DANGLING = re.compile(r"\b(?:và|của|với|gồm|cho|tại|là|đã|được|
                        r"có|bầu|trong đó)\s*[.;]$", re.IGNORECASE)
 _DOUBLE = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE | re.UNICODE)
 _PLACEHOLDER = re.compile(r"\bNone\b|\bnull\b|\bundefined\b|\{\{|\}\}|\{%|%\}|……|\.{4,}|\bTODO\b|\bXXX\b")
+# Every _PLACEHOLDER match contains one of these: most texts have none, and looking for them
+# costs a fraction of trying the pattern at every position.
+_PLACEHOLDER_PARTS = ("None", "null", "undefined", "{{", "}}", "{%", "%}", "……", "....", "TODO", "XXX")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
 _COUNT = re.compile(r"(?<![\d/.,:\-])(\d{1,2})(?![\d/.,:%\-])\s+[^\W\d_]")
 _DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/-])(\d{1,2})(?:\2(\d{4}))?(?![\d/\-])")
@@ -34,16 +37,33 @@ def problems(blocks: list[Block], doc: str, user_texts: list[str]) -> Iterator[t
     forms = [form for value in user_texts for form in (value, value[:1].upper() + value[1:])]
     wording = [(b, _blank(b.text, forms)) for b in blocks if b.text and b.kind not in ("photo",)]
     for block, text in wording:
-        if _GLUED.search(text) or _STRAY.search(text) or _DANGLING.search(text.rstrip()):
+        if _GLUED.search(text) or _STRAY.search(text) or _dangling(text.rstrip()):
             yield "sentence-broken", block.text
         for match in _DOUBLE.finditer(text):
             if match[1].casefold() == match[0].split()[-1].casefold() and not match[1].isdigit():
                 yield "word-doubled", block.text
                 break
-        if doc == "article" and _PLACEHOLDER.search(block.text):
+        if doc == "article" and _placeholder(block.text):
             yield "placeholder", block.text
     yield from _repeated(blocks)
     yield from _forms([(b, t) for b, t in wording if b.kind in SENTENCE_KINDS])
+
+
+def _placeholder(text: str):
+    return any(part in text for part in _PLACEHOLDER_PARTS) and _PLACEHOLDER.search(text)
+
+
+def _dangling(text: str):
+    """_DANGLING.search(text), tried on the last three words only: a match is a word of at most
+    two ("trong đó"), spaces and the final stop, and the cut falls after a space, where a word
+    boundary reads the same. The pattern is anchored at the end, yet re tries it at every position."""
+    parts = text.rsplit(None, 3)
+    if len(parts) == 4:
+        start = len(parts[0])
+        while text[start].isspace():
+            start += 1
+        text = text[start:]
+    return _DANGLING.search(text)
 
 
 def _blank(text: str, forms: list[str]) -> str:

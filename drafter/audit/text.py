@@ -10,6 +10,7 @@ from ..orthography import tone_style
 
 # Non-breaking spaces and hyphens are layout, not wording.
 _LAYOUT = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2011": "-", "\u2060": ""})
+_LAYOUT_CHARS = tuple(chr(c) for c in _LAYOUT)
 _SPACES = re.compile(r"\s+")
 
 
@@ -38,7 +39,10 @@ def key(text: str) -> str:
 
 def plain(text: str) -> str:
     """Cheaper comparison form, for the common case where a value is printed as written."""
-    return _SPACES.sub(" ", str(text).translate(_LAYOUT)).casefold()
+    text = str(text)
+    if any(char in text for char in _LAYOUT_CHARS):  # rare: translate only then (it is slow)
+        text = text.translate(_LAYOUT)
+    return _SPACES.sub(" ", text).casefold()
 
 
 # "2.619", "94,1", "05"; not a digit run glued to letters ("BC01") or a Roman numeral
