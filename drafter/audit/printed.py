@@ -26,8 +26,9 @@ def unprinted(facts: Iterable[Fact], blocks: list[Block], reads: set, scope: tup
     styled: list[str] = []  # built only when some value is not found as written
     numbers = {v for t in texts for _, v in numbers_in(t)}
     missing = []
+    inside = tuple(s + end for s in scope for end in (".", "["))  # the parts of each out-of-scope path
     for fact in facts:
-        if any(fact.path == s or fact.path.startswith((s + ".", s + "[")) for s in scope):
+        if fact.path in scope or fact.path.startswith(inside):
             continue
         if _printed(fact, raw, styled, texts, numbers, reads):
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..blocks import Block, Table
@@ -62,12 +63,13 @@ def number_value(token: str) -> Decimal | None:
         return None
 
 
-def numbers_in(text: str) -> list[tuple[str, Decimal]]:
+@lru_cache(maxsize=4096)  # the audit reads a text twice (facts given, figures invented)
+def numbers_in(text: str) -> tuple[tuple[str, Decimal], ...]:
     """Each number written in TEXT, with the token as printed (Roman ordinals included)."""
     found = [(m[0], number_value(m[0])) for m in _NUMBER.finditer(text)]
     for m in _ROMAN_AFTER.finditer(text):
         found.append((m[1], Decimal(roman_value(m[1].upper()))))
-    return [(t, v) for t, v in found if v is not None]
+    return tuple((t, v) for t, v in found if v is not None)
 
 
 def roman_value(letters: str) -> int:
