@@ -4,9 +4,10 @@ Layout (copying the folder copies its goldens):
     DIR/<name>.yaml
     DIR/<name>.golden/<name>.txt | .md | .html          the article
     DIR/<name>.golden/<name>.report.txt                 the report's wording
+    DIR/<name>.golden/<name>.resolution.txt             a congress's resolution (dai-hoi only)
     DIR/<name>.golden/<name>.<style>.txt                other article styles ("tin", an office's)
     DIR/<name>.golden/<name>.docx.dump + .docx.sha256   the article DOCX: readable dump and bytes' hash
-    DIR/<name>.golden/<name>.report.docx.dump + .sha256 the report DOCX
+    DIR/<name>.golden/<name>.report.docx.dump + .sha256 the report DOCX (and .resolution.docx.*)
 DOCX is compared through its canonical dump (paragraphs with styles, tables, section settings),
 so a failure shows what changed; the sha256 catches anything the dump does not show.
 """
@@ -16,9 +17,10 @@ import difflib
 import hashlib
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .audit import CHECKS as AUDIT_CHECKS
 from .errors import DrafterError
 from .output import write_atomic
 from .pipeline import Options, render_file
@@ -35,6 +37,7 @@ class Outcome:
     updated: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # stale golden folders deleted by --update
     errors: list[DrafterError] = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # the checks' and the fact audit's, once each
 
     @property
     def ok(self) -> bool:
@@ -54,28 +57,46 @@ def sources(directory: Path) -> list[Path]:
 
 
 def expected_files(source: Path, formats: tuple[str, ...], search_path=(),
-                   reference_doc: str | None = None) -> dict[str, str]:
-    """Golden file name -> content, for one YAML."""
+                   reference_doc: str | None = None, warnings: list | None = None,
+                   strict: bool = False) -> dict[str, str]:
+    """Golden file name -> content, for one YAML; the documents' warnings go to WARNINGS."""
     name = source.stem
     out: dict[str, str] = {}
+    party_docs = [("report", f"{name}.report")] + [(doc, f"{name}.{doc}") for doc in extra_docs(source)]
+    base = Options(search_path=search_path, strict=strict)
+
+    def render(**changes) -> str | bytes:
+        result = render_file(source, replace(base, **changes))
+        if warnings is not None:  # the audit's: what a golden run is for (not the report defaults)
+            warnings.extend(w for w in result.warnings
+                            if dict(w.args).get("check") in AUDIT_CHECKS and w not in warnings)
+        return result.data
+
     for fmt in formats:
         if fmt == "docx":
             from .writers.docx.dump import dump
 
-            for doc, stem in (("article", name), ("report", f"{name}.report")):
-                options = Options(format="docx", doc=doc, search_path=search_path, reference_doc=reference_doc)
-                data = render_file(source, options).data
+            for doc, stem in [("article", name), *party_docs]:
+                data = render(format="docx", doc=doc, reference_doc=reference_doc)
                 out[f"{stem}.docx.dump"] = dump(data)
                 out[f"{stem}.docx.sha256"] = hashlib.sha256(data).hexdigest() + "\n"
         else:
-            out[f"{name}.{fmt}"] = render_file(source, Options(format=fmt, search_path=search_path)).data
+            out[f"{name}.{fmt}"] = render(format=fmt)
             if fmt == "txt":
-                out[f"{name}.report.txt"] = render_file(
-                    source, Options(format="txt", doc="report", search_path=search_path)).data
+                for doc, stem in party_docs:
+                    out[f"{stem}.txt"] = render(format="txt", doc=doc)
                 for style in other_styles(source, search_path):  # "tin" and an office's own styles
-                    out[f"{name}.{style}.txt"] = render_file(
-                        source, Options(format="txt", template=style, search_path=search_path)).data
+                    out[f"{name}.{style}.txt"] = render(format="txt", template=style)
     return out
+
+
+def extra_docs(source: Path) -> list[str]:
+    """Documents besides the article and the report: a congress's resolution."""
+    from .loader import load_file
+    from .pipeline import RESOLUTION_KINDS
+    from .validate import validate
+
+    return ["resolution"] if validate(load_file(source)).kind in RESOLUTION_KINDS else []
 
 
 def other_styles(source: Path, search_path=()) -> list[str]:
@@ -89,17 +110,18 @@ def other_styles(source: Path, search_path=()) -> list[str]:
     skip = set(DEFAULT_STYLE.values())
     return sorted(e.name[len(kind) + 1:-3] for e in entries(tuple(search_path))
                   if e.name.startswith(kind + "/") and e.name.count("/") == 1
-                  and e.name[len(kind) + 1:-3] not in skip)
+                  and e.name[len(kind) + 1:-3] not in skip
+                  and not e.name[len(kind) + 1:].startswith("_"))  # "_parts.j2" are not styles
 
 
 def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool = False,
-        search_path: tuple[str, ...] = (), reference_doc: str | None = None) -> Outcome:
+        search_path: tuple[str, ...] = (), reference_doc: str | None = None, strict: bool = False) -> Outcome:
     directory = Path(directory)
     outcome = Outcome()
     yamls = sources(directory)
     for source in yamls:
         try:
-            expected = expected_files(source, formats, search_path, reference_doc)
+            expected = expected_files(source, formats, search_path, reference_doc, outcome.warnings, strict)
         except DrafterError as exc:
             outcome.errors.append(exc)
             continue

@@ -92,20 +92,13 @@ def _has_variant(text: str) -> bool:
     return bool(_TRADITIONAL_RE.search(text) or _MODERN_RE.search(text))
 
 
-# Two letters of a pair the style rewrites, wherever they stand: text without any keeps its
-# every piece as it is, so the KEEP spans need not be looked for (most text, most of the time).
-_ANY_PAIR = {"traditional": re.compile(_TRADITIONAL_RE.pattern.removeprefix(r"(?<![qQ])").removesuffix(r"(?!\w)")),
-             "modern": re.compile(_MODERN_RE.pattern.removeprefix(r"(?<![qQ])").removesuffix(r"(?!\w)"))}
-
-
 def tone_style_except(text: str, style: str, keep: re.Pattern | None) -> str:
     """tone_style outside the spans KEEP matches."""
     if style == "keep":
         return text
-    if keep is None:
-        return tone_style(text, style)
-    if style in _ANY_PAIR and not _ANY_PAIR[style].search(text):
-        return text
+    changes = _TRADITIONAL_RE if style == "traditional" else _MODERN_RE
+    if keep is None or not changes.search(text):  # most paragraphs: nothing to restyle
+        return tone_style(text, style) if keep is None else text
     out, last = [], 0
     for match in keep.finditer(text):
         out.append(tone_style(text[last:match.start()], style))

@@ -25,8 +25,9 @@ def test_constants_are_python_docx_ones():
 
 
 @pytest.mark.parametrize("emu", [0, 1, 317, 318, 635, 952, 953, 2 * 108 * 635, 5_400_000, 6_120_130, -953])
-def test_twips_as_python_docx_converts(emu):
+def test_twips_and_points_as_python_docx_converts(emu):
     assert opc.twips(emu) == Emu(emu).twips
+    assert opc.points(emu) == Emu(emu).pt
 
 
 @pytest.mark.parametrize("name", ["/word/document.xml", "/word/media/image21.png", "/word/header1.xml",

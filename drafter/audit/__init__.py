@@ -12,12 +12,14 @@ from .printed import invented, unprinted
 from .shape import problems as shape_problems
 
 SNIPPET = 80
+CHECKS = ("fact-not-printed", "figure-invented", "section-empty", "paragraph-unfinished", "sentence-broken",
+          "word-doubled", "sentence-repeated", "placeholder", "form-mixed")
 
 
 def audit(event, blocks: list[Block], reads: set, scope: list[str], doc: str, template: str,
           defaults: tuple = (), given: list | None = None) -> list[Problem]:
-    """Problems of one rendered document. TEMPLATE names the file that wrote it; GIVEN is
-    facts(event) when the caller has it already."""
+    """Problems of one rendered document. TEMPLATE names the file that wrote it; GIVEN are
+    the event's facts when the caller has them already."""
     given = facts(event) if given is None else given
     out = []
     for path, value in _grouped(unprinted(given, blocks, reads, tuple(scope)), given):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any, Iterator
 
@@ -15,7 +16,7 @@ from pydantic import BaseModel
 # Fields that steer layout or checks, never printed as such.
 NOT_FACTS = {
     "kind", "style", "acknowledge", "term_years", "pad", "level", "after", "file", "abbr_of",
-    "on_behalf", "type_code", "issuer_code", "honorific", "bound", "weekday",
+    "on_behalf", "type_code", "issuer_code", "honorific", "bound", "weekday", "short_forms",
 }
 # Names: printed exactly as written, never touched by house style.
 NAME_FIELDS = {"name", "short", "abbr", "committee", "province", "titles", "committee_members",
@@ -40,12 +41,20 @@ def facts(event: BaseModel) -> list[Fact]:
     return list(_walk(event, ()))
 
 
+@lru_cache(maxsize=None)
+def _order(cls) -> tuple[tuple[str, Any], ...]:
+    """A model's fact fields in declaration order, with their defaults."""
+    return tuple((name, f.default) for name, f in cls.model_fields.items() if name not in NOT_FACTS)
+
+
 def _walk(value: Any, loc: tuple, owner: int = 0) -> Iterator[Fact]:
     if isinstance(value, BaseModel):
         given = value.model_fields_set
-        for field in type(value).model_fields:  # declaration order, the fields the user gave
-            if field in given and field not in NOT_FACTS:
-                yield from _walk(getattr(value, field), loc + (field,), id(value))
+        for field, default in _order(type(value)):
+            if field in given:
+                item = getattr(value, field)
+                if default is None or item != default:  # a default restated says nothing new
+                    yield from _walk(item, loc + (field,), id(value))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             yield from _walk(item, loc + (i,), owner)

@@ -16,7 +16,7 @@ DERIVED: dict[str, Callable] = {
     "the year after the year reviewed (year + 1)": lambda e: [e.year + 1] if getattr(e, "year", None) else [],
 }
 # Labels the writer or the template's numbering puts in front of items: "(1)", "I-", "1.", "a)".
-STRUCTURAL_KINDS = {"heading"}
+STRUCTURAL_KINDS = {"heading", "clause"}  # a resolution's "Điều 1." too
 
 
 def unprinted(facts: Iterable[Fact], blocks: list[Block], reads: set, scope: tuple[str, ...]) -> list[Fact]:
@@ -26,9 +26,9 @@ def unprinted(facts: Iterable[Fact], blocks: list[Block], reads: set, scope: tup
     styled: list[str] = []  # built only when some value is not found as written
     numbers = {v for t in texts for _, v in numbers_in(t)}
     missing = []
-    inside = tuple(s + end for s in scope for end in (".", "["))  # the parts of each out-of-scope path
+    exact, under = set(scope), tuple(s + sep for s in scope for sep in ".[")
     for fact in facts:
-        if fact.path in scope or fact.path.startswith(inside):
+        if fact.path in exact or fact.path.startswith(under):
             continue
         if _printed(fact, raw, styled, texts, numbers, reads):
             continue
@@ -44,7 +44,7 @@ def _printed(fact: Fact, raw: str, styled: list[str], texts, numbers, reads) -> 
         return Decimal(value) in numbers
     if not isinstance(value, str):  # a date: its day and month, in any form the filters write
         return _date_printed(value, numbers, raw)
-    if plain(value) in raw:
+    if value.casefold() in raw:  # a value is one tidy line already (model.clean_text)
         return True
     if not styled:
         styled.append(key("\n".join(texts)))
@@ -90,7 +90,7 @@ def invented(event, facts: Iterable[Fact], blocks: list[Block], extra: Iterable 
     return out
 
 
-_LABEL = re.compile(r"^(?:[IVXLCDM]+-|\d+\.|[a-zđ]\))\s*")
+_LABEL = re.compile(r"^(?:[IVXLCDM]+-|\d+\.|[a-zđ]\)|Điều \d+\.)\s*")
 _ENUMERATION = re.compile(r"\(\d+\)\s")
 
 

@@ -11,8 +11,6 @@ from ..orthography import tone_style
 
 # Non-breaking spaces and hyphens are layout, not wording.
 _LAYOUT = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2011": "-", "\u2060": ""})
-_LAYOUT_CHARS = tuple(chr(c) for c in _LAYOUT)
-_SPACES = re.compile(r"\s+")
 
 
 def block_texts(blocks: list[Block], numbered_column: bool = True) -> list[tuple[Block, str]]:
@@ -34,28 +32,28 @@ def block_texts(blocks: list[Block], numbered_column: bool = True) -> list[tuple
 
 def key(text: str) -> str:
     """The form two texts are compared in: NFC, one tone-mark style, one space, no case."""
-    text = unicodedata.normalize("NFC", str(text)).translate(_LAYOUT)
-    return _SPACES.sub(" ", tone_style(text, "traditional")).strip().casefold()
+    return " ".join(tone_style(plain(unicodedata.normalize("NFC", str(text))), "traditional").split())
 
 
 def plain(text: str) -> str:
     """Cheaper comparison form, for the common case where a value is printed as written."""
-    text = str(text)
-    if any(char in text for char in _LAYOUT_CHARS):  # rare: translate only then (it is slow)
+    if _LAYOUT_CHARS.search(text):
         text = text.translate(_LAYOUT)
-    return _SPACES.sub(" ", text).casefold()
+    return text.casefold()
+
+
+_LAYOUT_CHARS = re.compile("[\u00a0\u202f\u2011\u2060]")
 
 
 # "2.619", "94,1", "05"; not a digit run glued to letters ("BC01") or a Roman numeral
 _NUMBER = re.compile(r"(?<![\w])\d+(?:[.,]\d+)*(?![\d])")
 _ROMAN_AFTER = re.compile(r"(?:lần thứ|khóa|khoá)\s+([IVXLCDM]+)\b", re.IGNORECASE)
-_VIETNAMESE_NUMBER = re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?|\d+(,\d+)?")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
 def number_value(token: str) -> Decimal | None:
     """A number as Vietnamese writes it: "." groups thousands, "," marks decimals."""
-    digits = token.replace(".", "").replace(",", ".") if _VIETNAMESE_NUMBER.fullmatch(token) \
+    digits = token.replace(".", "").replace(",", ".") if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?|\d+(,\d+)?", token) \
         else token.replace(",", "")
     try:
         return Decimal(digits)
@@ -63,13 +61,13 @@ def number_value(token: str) -> Decimal | None:
         return None
 
 
-@lru_cache(maxsize=4096)  # the audit reads a text twice (facts given, figures invented)
-def numbers_in(text: str) -> tuple[tuple[str, Decimal], ...]:
+@lru_cache(maxsize=8192)  # the same values and sentences recur across a batch
+def numbers_in(text: str) -> list[tuple[str, Decimal]]:
     """Each number written in TEXT, with the token as printed (Roman ordinals included)."""
     found = [(m[0], number_value(m[0])) for m in _NUMBER.finditer(text)]
     for m in _ROMAN_AFTER.finditer(text):
         found.append((m[1], Decimal(roman_value(m[1].upper()))))
-    return tuple((t, v) for t, v in found if v is not None)
+    return [(t, v) for t, v in found if v is not None]
 
 
 def roman_value(letters: str) -> int:

@@ -333,3 +333,6 @@ class ReportMeta(Model):
     signer: Signer | None = None
     recipients: list[Text] = no_items()
     """Nơi nhận, mỗi dòng một nơi, ví dụ "Ban Thường vụ Huyện ủy"."""
+    short_forms: list[Text] = []
+    """Chữ viết tắt là tên gọi tắt chính thức, giữ nguyên trong văn bản, ví dụ ["UBND"]; các chữ
+    viết tắt khác (BTV, UBKT, CCQ…) được viết đầy đủ."""

@@ -32,7 +32,13 @@ DEFAULT_CONTENT_TYPES = (
 )
 
 EMUS_PER_TWIP = 635
+EMUS_PER_PT = 12700
 EMUS_PER_MM = 36000
+
+
+def points(emu: int) -> float:
+    """docx.shared.Emu(emu).pt."""
+    return emu / float(EMUS_PER_PT)
 
 
 def twips(emu: int) -> int:
