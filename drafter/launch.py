@@ -26,13 +26,14 @@ OPTIONS = {
     "--doc": ("doc", True), "--template": ("template", True), "--templates": ("templates", True),
     "--reference-doc": ("reference_doc", True), "--variant": ("variant", True),
     "--from-encoding": ("from_encoding", True), "--lang": ("lang", True), "--strict": ("strict", False),
+    "--embed": ("embed", False), "--fragment": ("fragment", False),
 }
 REPEATABLE = {"templates"}
 # cli.render's options left to typer: a batch option (and what typer checks, min=1).
 TYPER_ONLY = {"--jobs", "-j"}
-# Formats whose single-file render is output, or -o FILE, and nothing else.
+# Formats whose single-file render is output, or -o FILE, and nothing else (HTML has images to
+# copy, PDF a LibreOffice to run: typer's path).
 FORMATS = ("txt", "md", "docx")
-DOCS = ("article", "report")
 _ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")  # what click.echo strips when not on a terminal
 
 
@@ -88,26 +89,29 @@ def parse(args: list[str]) -> dict | None:
     file = Path(files[0])
     output = Path(values["output"]) if "output" in values else None
     variant = values.get("variant")
-    if (values.get("format", "txt") not in FORMATS or values.get("doc", "article") not in DOCS
+    from .pipeline import DEFAULT_STYLE  # the documents there are (a wrong one: typer explains)
+
+    if (values.get("format", "txt") not in FORMATS or values.get("doc", "article") not in DEFAULT_STYLE
             or (variant is not None and not (variant.isascii() and variant.isdigit()))
-            or file.is_dir() or (output is not None and output.is_dir())):
+            or file.is_dir() or (output is not None and (output.is_dir() or values["output"].endswith(("/", os.sep))))):
         return None
     return {"file": file, "format": values.get("format", "txt"), "output": output,
             "doc": values.get("doc", "article"), "template": values.get("template"),
             "templates": [Path(t) for t in values["templates"]],
             "reference_doc": Path(values["reference_doc"]) if "reference_doc" in values else None,
             "variant": int(variant) if variant is not None else None, "strict": values.get("strict", False),
-            "from_encoding": values.get("from_encoding"), "lang": values.get("lang")}
+            "from_encoding": values.get("from_encoding"), "lang": values.get("lang"),
+            "embed": values.get("embed", False), "fragment": values.get("fragment", False)}
 
 
 def render(file: Path, format: str, output: Path | None, doc: str, template: str | None,
            templates: list[Path], reference_doc: Path | None, variant: int | None, strict: bool,
-           from_encoding: str | None, lang: str | None) -> int:
+           from_encoding: str | None, lang: str | None, embed: bool, fragment: bool) -> int:
     """cli.render for one file: the same library calls, messages and exit codes."""
     try:
         from .errors import DrafterError, fail
-        from .messages import language
-        from .output import write_atomic
+        from .messages import language, translate
+        from .output import write_result
         from .pipeline import Options, render_file, writer_for
         from .project import search_path
 
@@ -115,7 +119,8 @@ def render(file: Path, format: str, output: Path | None, doc: str, template: str
             options = Options(format=format, doc=doc, template=template,
                               search_path=search_path(templates, file.parent),
                               reference_doc=str(reference_doc) if reference_doc else None,
-                              variant=variant, strict=strict, from_encoding=from_encoding)
+                              variant=variant, strict=strict, from_encoding=from_encoding,
+                              embed=embed, fragment=fragment)
             if writer_for(options.format).binary and output is None:
                 raise fail("--format", "binary_to_stdout", name=options.format)
             result = render_file(file, options)
@@ -124,7 +129,8 @@ def render(file: Path, format: str, output: Path | None, doc: str, template: str
             if output is None:
                 sys.stdout.write(result.data)
             else:
-                write_atomic(output, result.data, inputs=(file,))
+                write_result(output, result, inputs=(file,))
+                _echo(translate("written", language(lang), path=output))
         except DrafterError as exc:
             _echo(exc.format(language(lang)))
             return 2

@@ -39,7 +39,7 @@ def test_defaults_are_cli_renders():
     defaults = {p.name: p.default for p in _render_command().params}
     parsed = launch.parse(["render", str(EXAMPLE)])
     for field in ("format", "doc", "strict", "template", "variant", "from_encoding", "lang", "output",
-                  "reference_doc"):
+                  "reference_doc", "embed", "fragment"):
         assert parsed[field] == defaults[field], field
     assert parsed["templates"] == list(defaults["templates"] or [])
 
@@ -52,7 +52,8 @@ def test_defaults_are_cli_renders():
     ["render", "x.yaml", "--format="], ["render", "x.yaml", "--unknown"], ["render", "x.yaml", "-ftxt"],
     ["render", "x.yaml", "--format", "txt", "--format", "md"], ["render", "x.yaml", "--doc", "memo"],
     ["render", "x.yaml", "--strict=yes"], ["render", "x.yaml", "-o", str(EXAMPLES)], ["render", "--", "x.yaml"],
-    ["--lang", "en", "render", "x.yaml"], ["render", "-", "x.yaml"],
+    ["--lang", "en", "render", "x.yaml"], ["render", "-", "x.yaml"], ["render", "x.yaml", "-o", "ra/"],
+    ["render", "x.yaml", "-f", "pdf", "-o", "x.pdf"], ["--version"],
 ])
 def test_anything_unusual_goes_to_typer(args):
     assert launch.parse(args) is None
@@ -82,6 +83,8 @@ CASES = [
     ["render", "in.yaml", "-o", "in.yaml"],
     ["render", "in.yaml", "--from-encoding", "tcvn3"],
     ["render", "in.yaml", "-f", "docx", "--reference-doc", "none.docx", "-o", "x.docx"],
+    ["render", "in.yaml", "--doc", "resolution", "--fragment", "--embed"],
+    ["render", "in.yaml", "--doc", "report", "-o", "bao-cao.md", "-f", "md", "--lang", "en"],
 ]
 
 
