@@ -22,13 +22,17 @@ class Issue:
             where += f":{self.line}:{self.col or 1}"
         field_part = f" {self.path}:" if self.path else ""
         prefix = "" if self.severity == "error" else f" {translate('warning', lang)}:"
+        return " ".join(f"{where}:{prefix}{field_part} {self.message(lang)}".split("\n"))  # always one line
+
+    def message(self, lang: str = "vi") -> str:
+        """What is wrong, without the place: the message shown beside a field."""
         args = dict(self.args)
         message = translate(self.code, lang, **args)
         if "suggest" in args:
             message += translate("did_you_mean", lang, name=args["suggest"])
         if "check" in args:
             message += f" [{args['check']}]"
-        return " ".join(f"{where}:{prefix}{field_part} {message}".split("\n"))  # always one line
+        return message
 
 
 class DrafterError(Exception):
