@@ -13,7 +13,6 @@ The data (~600 kB JSON) is read on first use only, once per process.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 import unicodedata
@@ -246,6 +245,8 @@ def _level2(index: _Index, kind: str, name: str, province: str | None, historica
 
 def _suggest(pool: list[_Unit], kind: str, name: str) -> list[str]:
     """Nearest units of `kind`: by spelling without diacritics, then with them."""
+    import difflib  # only for a name not found: not at every start
+
     units = [u for u in pool if u.kind == kind]
     by_loose: dict[str, list[_Unit]] = {}
     for u in units:

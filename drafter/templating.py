@@ -1,12 +1,10 @@
 """The Jinja environment: template search path, sandbox, filters, and template errors with lines."""
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 import signal
 import threading
-import traceback
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -318,6 +316,8 @@ def _suggestion(class_name: str, attr: str) -> dict:
 
     cls = getattr(model, class_name, None)
     fields = list(getattr(cls, "model_fields", {}))
+    import difflib  # only for a template error: not at every start
+
     close = difflib.get_close_matches(attr, fields, n=1, cutoff=0.6)
     return {"suggest": close[0]} if close else {}
 
@@ -337,6 +337,8 @@ def _filename(env, name: str) -> str:
 
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:
     """The template line being run, from the traceback Jinja rewrites (as jinja2.debug does)."""
+    import traceback  # only for a template error
+
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2"):
             return frame.filename, frame.lineno
