@@ -12,6 +12,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer  # noqa: E402
 
+from .project import search_path  # noqa: E402  (typer-free: launch.py's fast path uses it too)
 from .cli_text import Command, Group  # noqa: E402  (the frame in the user's language)
 
 # rich_markup_mode=None: plain help, so `drafter --help` does not import rich (start-up time)
@@ -92,19 +93,6 @@ def _formats(text: str) -> tuple[str, ...]:
     for name in formats:
         writer_for(name)
     return formats
-
-
-def search_path(templates: list[Path], near: Path | None = None) -> tuple[str, ...]:
-    """--templates folders first, then those of drafter.toml (from the working folder up, or
-    else from the YAML's folder up), then (implicitly) the built-ins."""
-    from .errors import fail
-    from .project import template_dirs
-
-    for folder in templates:
-        if not folder.is_dir():
-            raise fail(str(folder), "templates_missing")
-    found = template_dirs() or (template_dirs(near.resolve()) if near else ())
-    return tuple(str(t) for t in templates) + found
 
 
 def _fail(exc, lang: str | None):
@@ -410,7 +398,16 @@ def schema(lang: Optional[str] = LangOpt):
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
+def internal_error(exc: Exception):
+    """A bug in drafter, not bad input: say so briefly (exit 1)."""
+    typer.echo(f"drafter: lỗi nội bộ / internal error: {type(exc).__name__}: {exc} "
+               "(DRAFTER_DEBUG=1 để xem chi tiết)", err=True)
+    raise SystemExit(1)
+
+
 def main():
+    # The `drafter` command starts in launch.main, which runs a plain one-file render itself
+    # and hands everything else to this typer CLI.
     if os.environ.get("DRAFTER_DEBUG"):
         app()
         return
@@ -418,7 +415,5 @@ def main():
         app()
     except SystemExit:
         raise
-    except Exception as exc:  # a bug in drafter, not bad input: say so briefly
-        typer.echo(f"drafter: lỗi nội bộ / internal error: {type(exc).__name__}: {exc} "
-                   "(DRAFTER_DEBUG=1 để xem chi tiết)", err=True)
-        raise SystemExit(1)
+    except Exception as exc:
+        internal_error(exc)
