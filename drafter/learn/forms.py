@@ -204,7 +204,8 @@ class Collector:
             if name in SKIP or (isinstance(value, Photo) and name == "after"):
                 continue
             # None, [] and a count of 0 ("0 cá nhân") are facts the event does not have
-            optional = not info.is_required() and (info.default in (None, []) or info.default == 0)
+            empty = None if info.is_required() else info.get_default(call_default_factory=True)
+            optional = not info.is_required() and (empty is None or empty == [] or empty == 0)
             # a figure's words ("đảng viên", "Đảng bộ có") alone say little: found only when long;
             # a one-word label ("Tin") or qualifier ("cụ thể") is found where it stands
             part = isinstance(value, (Count, ResultGroup)) and name in ("text", "after", "unit", "topic")
