@@ -12,6 +12,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer  # noqa: E402
 
+from .project import search_path  # noqa: E402  (typer-free: launch.py's fast path uses it too)
 from .cli_text import Command, Group  # noqa: E402  (the frame in the user's language)
 
 # rich_markup_mode=None: plain help, so `drafter --help` does not import rich (start-up time)
@@ -92,19 +93,6 @@ def _formats(text: str) -> tuple[str, ...]:
     for name in formats:
         writer_for(name)
     return formats
-
-
-def search_path(templates: list[Path], near: Path | None = None) -> tuple[str, ...]:
-    """--templates folders first, then those of drafter.toml (from the working folder up, or
-    else from the YAML's folder up), then (implicitly) the built-ins."""
-    from .errors import fail
-    from .project import template_dirs
-
-    for folder in templates:
-        if not folder.is_dir():
-            raise fail(str(folder), "templates_missing")
-    found = template_dirs() or (template_dirs(near.resolve()) if near else ())
-    return tuple(str(t) for t in templates) + found
 
 
 def _fail(exc, lang: str | None):
@@ -362,6 +350,30 @@ def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-ngh
 
 
 @app.command(cls=Command)
+def learn(article: Path = typer.Argument(..., metavar="TỆP", help="Bài viết của cơ quan (văn bản: tít ở dòng đầu, các đoạn cách nhau một dòng trống; hoặc trang web đã lưu)."),
+          data: Path = typer.Argument(..., metavar="TỆP_YAML", help="Tệp YAML ghi các dữ kiện của bài viết đó."),
+          output: Path = typer.Option(..., "--output", "-o", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan (ghi vào <kind>/TÊN.j2)."),
+          style: str = typer.Option(..., "--style", metavar="KIỂU", help="Tên kiểu bài, ví dụ van-phong (dùng với --template)."),
+          force: bool = typer.Option(False, "--force", help="Ghi đè kiểu bài đã có."),
+          lang: Optional[str] = LangOpt):
+    """Học kiểu bài của cơ quan từ một bài viết và tệp YAML của nó."""
+    from .learn.report import lines
+    from .learn.style import learn_files
+    from .messages import language, translate
+
+    result = _run(lambda: learn_files(article, data, output, style, force), lang)
+    lang = language(lang)
+    for line in lines(result.learned.report, lang):
+        typer.echo(line)
+    typer.echo(translate("learn_written", lang, path=result.path, office=output, name=style))
+    if result.difference:
+        n, want, got = result.difference
+        typer.echo(translate("learn_roundtrip_diff", lang, n=n, article=want, render=got))
+        raise typer.Exit(1)
+    typer.echo(translate("learn_roundtrip_ok", lang, count=len(result.learned.article)))
+
+
+@app.command(cls=Command)
 def serve(directory: Path = typer.Argument(Path("."), help="Thư mục chứa các tệp YAML (mặc định: thư mục hiện tại)."),
           port: int = typer.Option(8765, "--port", min=0, max=65535, help="Cổng."),
           host: str = typer.Option("127.0.0.1", "--host", help="Địa chỉ; khác 127.0.0.1 thì cần mã truy cập in ra khi khởi động."),
@@ -386,7 +398,16 @@ def schema(lang: Optional[str] = LangOpt):
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
+def internal_error(exc: Exception):
+    """A bug in drafter, not bad input: say so briefly (exit 1)."""
+    typer.echo(f"drafter: lỗi nội bộ / internal error: {type(exc).__name__}: {exc} "
+               "(DRAFTER_DEBUG=1 để xem chi tiết)", err=True)
+    raise SystemExit(1)
+
+
 def main():
+    # The `drafter` command starts in launch.main, which runs a plain one-file render itself
+    # and hands everything else to this typer CLI.
     if os.environ.get("DRAFTER_DEBUG"):
         app()
         return
@@ -394,7 +415,5 @@ def main():
         app()
     except SystemExit:
         raise
-    except Exception as exc:  # a bug in drafter, not bad input: say so briefly
-        typer.echo(f"drafter: lỗi nội bộ / internal error: {type(exc).__name__}: {exc} "
-                   "(DRAFTER_DEBUG=1 để xem chi tiết)", err=True)
-        raise SystemExit(1)
+    except Exception as exc:
+        internal_error(exc)

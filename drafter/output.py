@@ -1,8 +1,9 @@
 """Writing results: atomically, never over an input, never half a file."""
 from __future__ import annotations
 
+import itertools
 import os
-import tempfile
+import threading
 from pathlib import Path
 
 from .errors import fail
@@ -34,7 +35,7 @@ def write_atomic(path: str | Path, data: str | bytes, inputs=(), durable: bool =
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _temporary(folder, path.name)
     except OSError as exc:
         raise fail(str(path), "write_failed", reason=exc.strerror or str(exc)) from None
     try:
@@ -50,6 +51,22 @@ def write_atomic(path: str | Path, data: str | bytes, inputs=(), durable: bool =
         if isinstance(exc, OSError):
             raise fail(str(path), "write_failed", reason=exc.strerror or str(exc)) from None
         raise
+
+
+_COUNTER = itertools.count()
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new file ".NAME.<unique>.tmp" in FOLDER, opened for writing, readable by its owner only:
+    what tempfile.mkstemp makes, without importing tempfile and random at each start."""
+    for _ in range(10_000):
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}-{threading.get_ident()}-{next(_COUNTER)}.tmp")
+        try:
+            return os.open(tmp, _FLAGS, 0o600), tmp
+        except FileExistsError:  # left by a killed process of the same pid: take the next name
+            continue
+    raise FileExistsError(f"no free temporary name beside {name}")
 
 
 def write_result(path: str | Path, result, inputs=(), durable: bool = True) -> None:

@@ -5,7 +5,6 @@
 """
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from .errors import fail
@@ -27,6 +26,8 @@ def template_dirs(start: Path | None = None) -> tuple[str, ...]:
     path = find(start)
     if path is None:
         return ()
+    import tomllib  # only when an office has a drafter.toml
+
     try:
         config = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -40,6 +41,16 @@ def template_dirs(start: Path | None = None) -> tuple[str, ...]:
         if not folder.is_dir():
             raise fail(str(path), "templates_missing", path="templates.dirs")
     return tuple(str(f) for f in folders)
+
+
+def search_path(templates: list[Path], near: Path | None = None) -> tuple[str, ...]:
+    """--templates folders first, then those of drafter.toml (from the working folder up, or
+    else from the YAML's folder up), then (implicitly) the built-ins."""
+    for folder in templates:
+        if not folder.is_dir():
+            raise fail(str(folder), "templates_missing")
+    found = template_dirs() or (template_dirs(near.resolve()) if near else ())
+    return tuple(str(t) for t in templates) + found
 
 
 DEFAULT_DIR = "mau-van-phong"
