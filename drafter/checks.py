@@ -117,7 +117,8 @@ def _figures(event: EventBase) -> Iterator[Problem]:
 def _looks_like_thousands(value) -> bool:
     """2.619 with exactly three decimals: most likely "2.619" written the Vietnamese way."""
     exponent = getattr(value, "as_tuple", lambda: None)()
-    return exponent is not None and exponent.exponent == -3 and value == value.normalize().quantize(value)
+    return exponent is not None and exponent.exponent == -3 and abs(value) >= 1 \
+        and value == value.normalize().quantize(value)  # "0.125" has no thousands to group
 
 
 def _every_figure(event: EventBase) -> Iterator[tuple[str, Figure]]:

@@ -22,13 +22,25 @@ VI = Locale.parse("vi")
 
 
 @lru_cache(maxsize=4096)  # documents repeat the same small numbers; Babel is slow per call
-def number(value, decimals: int = 2) -> str:
-    """2619 -> "2.619"; 94.1 -> "94,1"."""
+def number(value, decimals: int | None = None) -> str:
+    """2619 -> "2.619"; 94.1 -> "94,1"; 0.125 -> "0,125": a figure keeps every digit it was
+    given. DECIMALS (a template's choice) rounds to at most that many."""
+    if decimals is None:
+        decimals = places(value)
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=VI)
 
 
-def percent(value, decimals: int = 2) -> str:
+def places(value) -> int:
+    """Digits after the point as written: 0.125 -> 3, 94.10 -> 2, 2619 -> 0."""
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal) and value.is_finite():
+        return max(0, -value.as_tuple().exponent)
+    return 0
+
+
+def percent(value, decimals: int | None = None) -> str:
     """94.1 -> "94,1%" (the value is already a percentage)."""
     return number(value, decimals) + "%"
 
@@ -59,10 +71,11 @@ def plan_percent(actual, plan) -> str:
 
 
 def money(vnd) -> str:
-    """1_500_000_000 -> "1,5 tỷ đồng"; 250_000_000 -> "250 triệu đồng"; 500_000 -> "500.000 đồng"."""
+    """1_500_000_000 -> "1,5 tỷ đồng"; 250_000_000 -> "250 triệu đồng"; 500_000 -> "500.000 đồng".
+    Never rounded: an amount that does not fit a short form is written in đồng."""
     amount = Decimal(str(vnd))
     for size, word in ((Decimal(10**9), "tỷ"), (Decimal(10**6), "triệu")):
-        if abs(amount) >= size:
+        if abs(amount) >= size and places(amount / size) <= 3:
             return f"{number(amount / size)} {word} đồng"
     return f"{number(amount)} đồng"
 

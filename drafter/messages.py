@@ -23,6 +23,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "converter) or run with --from-encoding {encoding}"),
     "unknown_encoding": ("không biết bảng mã '{encoding}' (có: {allowed})", "unknown encoding '{encoding}' (known: {allowed})"),
     "already_utf8": ("tệp đã là UTF-8, không chuyển từ {encoding}", "the file is UTF-8 already; not converting from {encoding}"),
+    # hostile and broken input (docs/kiem-tra.md, "Tệp đầu vào hỏng")
+    "not_regular_file": ("không phải tệp thông thường (thư mục, FIFO hay thiết bị): không đọc",
+                         "not a regular file (a folder, FIFO or device): not read"),
+    "not_utf16": ("tệp UTF-16 bị hỏng (byte lạ ở vị trí {pos}); hãy lưu lại với bảng mã UTF-8",
+                  "broken UTF-16 file (bad bytes at offset {pos}); save it again as UTF-8"),
+    "already_unicode": ("tệp đã là Unicode và không có trường nào gõ bằng phông {encoding}: không chuyển mã "
+                        "(bỏ --from-encoding)",
+                        "the file is Unicode already and no field is in the {encoding} font: not converting "
+                        "(drop --from-encoding)"),
+    "legacy_font_field": ("chữ gõ bằng phông {font} rồi dán vào; hãy chuyển mã sang Unicode (Unikey: Công cụ "
+                          "chuyển mã) hoặc chạy với --from-encoding {encoding} (chỉ chuyển các trường này)",
+                          "text typed in the {font} font and pasted; convert it to Unicode (Unikey's converter) "
+                          "or run with --from-encoding {encoding} (only such fields are converted)"),
+    "too_deep": ("lồng nhau quá {limit} tầng (thừa dấu '[' hoặc '{{'?)", "nested over {limit} levels deep (stray '[' or '{{'?)"),
+    "too_much_text": ("tệp quá lớn sau khi mở các alias (hơn {limit} ký tự): hãy viết thẳng giá trị",
+                      "the file is too large once aliases are expanded (over {limit} characters): write the values out"),
+    "yaml_tag": ("không dùng được thẻ YAML '{tag}': hãy viết giá trị bình thường",
+                 "the YAML tag '{tag}' is not supported: write a plain value"),
+    "yaml_escape": ("mã thoát '\\…' không hợp lệ trong chuỗi có nháy kép (ví dụ nửa cặp surrogate \\ud800)",
+                    "an invalid '\\…' escape in a double-quoted string (e.g. half a surrogate pair \\ud800)"),
     "empty_file": ("tệp rỗng: cần ít nhất trường kind", "empty file: at least the kind field is needed"),
     "yaml_syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
     "yaml_colon": ("dấu ':' không đúng chỗ (chữ có ': ' cần đặt trong dấu nháy \"…\"), hoặc thụt lề sai",
@@ -49,6 +69,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "missing_kind": ("thiếu trường kind ({allowed})", "missing field kind ({allowed})"),
     "expected_int": ("cần một số nguyên", "expected a whole number"),
     "expected_number": ("cần một số", "expected a number"),
+    "bool_not_count": ("cần một số, không phải true/false (yes, no…)", "expected a number, not true/false (yes, no…)"),
+    "number_too_long": ("số quá lớn hoặc quá nhiều chữ số (tối đa 18 chữ số, 10 chữ số sau dấu chấm)",
+                        "number too large or too long (at most 18 digits, 10 after the point)"),
     "expected_text": ("cần một chuỗi chữ", "expected text"),
     "expected_text_quote": ("cần chữ: đặt giá trị trong dấu nháy, ví dụ \"12:03\"",
                             "expected text: put the value in quotes, e.g. \"12:03\""),

@@ -31,7 +31,7 @@ class Term(Model):
     @model_validator(mode="after")
     def _ordered(self):
         if self.end <= self.start:
-            raise ValueError("term_order")
+            raise ValueError("term_order@end")
         return self
 
     def __str__(self) -> str:
@@ -101,7 +101,7 @@ class EventBase(Model):
     @model_validator(mode="after")
     def _dates(self):
         if self.end_date and self.end_date < self.date:
-            raise ValueError("end_before_start")
+            raise ValueError("end_before_start@end_date")
         return self
 
     def people(self) -> dict[str, Person]:
