@@ -31,7 +31,15 @@ def _run(fn, lang: str | None):
     except DrafterError as exc:
         _fail(exc, lang)
     except KeyboardInterrupt:
-        raise typer.Exit(130)
+        _interrupted(lang)
+
+
+def _interrupted(lang: str | None):
+    """Ctrl-C: one line, exit code 130 (128 + SIGINT), as shells expect."""
+    from .messages import language, translate
+
+    typer.echo(f"drafter: {translate('interrupted', language(lang))}", err=True)
+    raise typer.Exit(130)
 
 
 def _batch(files, outdir, formats, options, jobs, lang) -> int:
@@ -145,7 +153,7 @@ def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhi�
         batch_options = _run(make_options, lang)
         if output is None:
             _fail(fail("-o", "batch_needs_outdir"), lang)
-        raise typer.Exit(_batch(files, output, formats, batch_options, jobs, language(lang)))
+        raise typer.Exit(_run(lambda: _batch(files, output, formats, batch_options, jobs, language(lang)), lang))
     file = files[0]
 
     def job():

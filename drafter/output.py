@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -34,7 +35,11 @@ def write_atomic(path: str | Path, data: str | bytes, inputs=(), durable: bool =
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        if durable:  # a single file: tidy what an earlier, killed run left beside it
+            sweep(folder, path.name)
+        mode = _mode_for(path)
+        # the pid in the name lets a later run tell a dead run's leftover from a live one's
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise fail(str(path), "write_failed", reason=exc.strerror or str(exc)) from None
     try:
@@ -43,10 +48,60 @@ def write_atomic(path: str | Path, data: str | bytes, inputs=(), durable: bool =
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:  # includes KeyboardInterrupt: never leave the temporary file
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise fail(str(path), "write_failed", reason=exc.strerror or str(exc)) from None
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """A replaced file keeps its permissions (a 0600 file stays private); a new one gets
+    what the umask allows, as any program's new file does."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only portable way to read it is to set it
+    os.umask(mask)
+    return mask
+
+
+_TEMP = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+
+
+def sweep(folder: Path, name: str = "") -> list[Path]:
+    """Remove temporary files that a killed drafter (kill -9, power cut) left in FOLDER
+    (for target NAME only, if given): those whose process is gone. Returns what was removed."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for entry in names:
+        match = _TEMP.match(entry) if entry.startswith(f".{name}") else None
+        if match and not _alive(int(match[1])):
+            target = Path(folder) / entry
+            try:
+                target.unlink()
+                removed.append(target)
+            except OSError:
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process: not ours to judge
+    return True

@@ -13,11 +13,10 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import FileSystemLoader, StrictUndefined, pass_context
-from jinja2.sandbox import SandboxedEnvironment
-
 from . import filters
 from .blocks import Table
 from .errors import fail
+from .sandbox import SIZE_LIMIT, Overrun as _Overrun, Sandbox
 
 def _builtin_dir() -> Path:
     # Installed: drafter/templates (package data); source checkout or editable: ../templates.
@@ -94,12 +93,6 @@ def _keep(ctx, obj) -> int:
 
 
 TIME_LIMIT = 10.0  # seconds for one document: a template loop must not hang a batch
-SIZE_LIMIT = 5_000_000  # characters of markup: a template must not fill the disk
-
-
-class _Overrun(Exception):
-    def __init__(self, code: str, limit):
-        self.code, self.limit = code, limit
 
 
 def _limited(chunks):
@@ -164,24 +157,14 @@ class SearchPathLoader(jinja2.BaseLoader):
         return sorted({n for loader in self.loaders for n in loader.list_templates()})
 
 
-def _bytecode_cache():
-    """Compiled templates kept between runs (keyed by source checksum): compiling the built-in
-    templates is most of a cold `drafter render`."""
-    from .cache import cache_dir
-
-    folder = cache_dir()
-    if folder is None:
-        return None
-    (folder / "jinja").mkdir(exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder / "jinja"))
-
-
 @lru_cache(maxsize=16)
-def environment(search_path: tuple[str, ...] = ()) -> SandboxedEnvironment:
+def environment(search_path: tuple[str, ...] = ()) -> Sandbox:
     """One compiled-template cache per search path: office folders first, built-ins last."""
-    env = SandboxedEnvironment(
+    from .cache import bytecode_cache
+
+    env = Sandbox(
         loader=SearchPathLoader([*search_path, str(BUILTIN_DIR)]),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache(Sandbox.cache_tag()),
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False,
         finalize=_finalize, auto_reload=False,
     )
@@ -196,11 +179,14 @@ def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity
     env = environment(search_path)
     state = RenderState(identity, variant)
     try:
-        template = env.get_template(name)
-        with _time_limit(TIME_LIMIT):
+        with _time_limit(TIME_LIMIT):  # compiling is bounded too: an office template is user code
+            template = env.get_template(name)
             return "".join(_limited(template.generate({**context, "_state": state}))), state.objects
     except _Overrun as exc:
-        raise fail(_filename(env, name), exc.code, limit=exc.limit) from None
+        file, line = _template_frame(exc, name)
+        if file == name:
+            file = _filename(env, name)
+        raise fail(file, exc.code, line=line, limit=exc.limit) from None
     except _EmptyValue as exc:
         file, line = _template_frame(exc, name)
         raise fail(file, "template_none", line=line) from None
