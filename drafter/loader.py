@@ -90,7 +90,7 @@ def _decode(raw: bytes, file: str, from_encoding: str | None) -> tuple[str, str 
         raise fail(file, "not_utf8", pos=pos)
     else:
         encoding = legacy.detect_text(text)
-        if encoding:
+        if encoding and not legacy.has_genuine(text):  # else the pasted fields are named (_Builder)
             raise fail(file, "legacy_font", encoding=encoding, font=legacy.FONTS[encoding])
     return unicodedata.normalize("NFC", text), per_value
 

@@ -78,3 +78,7 @@ def _legacy_cases():
 
 
 BAD_FILES.update(_legacy_cases())
+
+from hostile_inputs import HOSTILE_FILES  # noqa: E402 (issue 14's classes, kept in their own file)
+
+BAD_FILES.update(HOSTILE_FILES)

@@ -41,6 +41,12 @@ def plain_number(value, numeric: bool, where: str) -> None:
     if isinstance(value, bool):
         if numeric:
             raise ValueError(f"bool_not_count@{where}")
+    elif isinstance(value, str) and numeric and value.strip()[:1] in set("+-.0123456789"):
+        try:  # "1e400" is text to YAML, a number to pydantic: check what it will become
+            number = Decimal(value.strip().replace("_", ""))
+        except ArithmeticError:
+            return
+        plain_number(number, numeric, where)
     elif isinstance(value, (int, Decimal)):
         digits = value.as_tuple() if isinstance(value, Decimal) else None
         if (digits and (not value.is_finite() or len(digits.digits) > MAX_DIGITS
@@ -79,7 +85,7 @@ class Model(BaseModel):
         if isinstance(data, dict):
             fields = cls.model_fields
             for name, value in data.items():
-                if name in fields and isinstance(value, (bool, int, Decimal, list, dict)):
+                if name in fields and isinstance(value, (bool, int, Decimal, str, list, dict)):
                     numeric, models = _numeric(fields[name].annotation)
                     if not (models and isinstance(value, (list, dict))):  # a nested model checks its own
                         plain_number(value, numeric, name)
