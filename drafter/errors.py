@@ -1,6 +1,7 @@
 """Problems found in user input, each with its place: FILE:LINE:COL: field.path: message."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .messages import translate
@@ -28,7 +29,13 @@ class Issue:
             message += translate("did_you_mean", lang, name=args["suggest"])
         if "check" in args:
             message += f" [{args['check']}]"
-        return " ".join(f"{where}:{prefix}{field_part} {message}".split("\n"))  # always one line
+        line = " ".join(f"{where}:{prefix}{field_part} {message}".split("\n"))  # always one line
+        return _VISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
+
+
+# A user's key, value or file name may hold ESC and the like: shown escaped, never sent raw to
+# a terminal (and a half surrogate pair could not even be printed).
+_VISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class DrafterError(Exception):

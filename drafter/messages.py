@@ -91,6 +91,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_short": ("cần ít nhất {limit} mục", "needs at least {limit} item(s)"),
     "bad_pattern": ("không đúng định dạng", "wrong format"),
     "invalid": ("giá trị không hợp lệ ({detail})", "invalid value ({detail})"),
+    "control_char": ("có ký tự điều khiển hoặc ký tự không in được {value}: hãy xóa ký tự này",
+                     "contains the control or non-printing character {value}: remove it"),
     "empty_text": ("không được để trống", "must not be empty"),
     "term_format": ("nhiệm kỳ viết dạng 2025-2030", "term must look like 2025-2030"),
     "term_order": ("năm kết thúc nhiệm kỳ phải sau năm bắt đầu", "the term must end after it starts"),

@@ -83,7 +83,10 @@ def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
     elif kind == "value_error":
         # Our validators raise ValueError(code); pydantic prefixes "Value error, ".
         code = str(ctx.get("error", "")).split("@")[0] or "invalid"
+        code, _, value = code.partition(":")  # "control_char:U+001B": the code and what it is about
         args["detail"] = err["msg"]
+        if value:
+            args["value"] = value
     elif kind in _CODES:
         code = _CODES[kind]
         args["limit"] = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("min_length", "")))))

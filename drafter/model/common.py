@@ -11,6 +11,9 @@ from ..blocks import LITERAL_AT
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 _SPACE = re.compile(r"\s+")
+# Never text: C0/C1 controls but whitespace (ESC would reach a terminal through txt, md and html),
+# noncharacters, half surrogate pairs, and our own marker U+E000 (blocks.LITERAL_AT).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000\ufdd0-\ufdef\ufffe\uffff]")
 _UNTIDY = re.compile(r"^\s|\s$|\s\s|[^\S ]")  # edge spaces, double spaces, tabs, newlines
 
 
@@ -19,9 +22,11 @@ def clean_text(value: str) -> str:
     or pass for a directive (blocks.parse turns LITERAL_AT back into "@")."""
     if not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
+    bad = _CONTROL.search(value)
+    if bad:
+        raise ValueError(f"control_char:U+{ord(bad.group()):04X}")
     if _UNTIDY.search(value):  # most values are tidy already: skip the rewrite
         value = _SPACE.sub(" ", value).strip()
-    value = value.replace(LITERAL_AT, "")
     if not value:
         raise ValueError("empty_text")
     return LITERAL_AT + value[1:] if value.startswith("@") else value

@@ -10,6 +10,8 @@ from docx.shared import Emu
 
 from ...blocks import Block, Table
 from ...errors import fail
+from ...loader import read_bytes
+from ...paths import inside
 from . import elements
 from .document import Document
 
@@ -24,6 +26,7 @@ STYLE_OF = {
 }
 # XML 1.0 cannot hold these; lone surrogates cannot even be encoded
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+IMAGE_MAX_BYTES = 50 << 20  # a photo for a portal is a few MB; /dev/zero or a FIFO is refused
 _IMAGE_MAX_HEIGHT = 0.6  # of the text height: a portrait photo at full width would fill a page
 
 
@@ -85,11 +88,10 @@ def write_flow(out: Out, blocks: list[Block]) -> None:
 def write_photo(out: Out, block: Block) -> None:
     file = getattr(block.data, "file", None)
     if file:
-        path = Path(out.base_dir) / file
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise fail(str(path), "file_unreadable", reason=exc.strerror or str(exc)) from None
+        path = inside(out.base_dir, file)
+        if path is None:  # however the block was made (a template can build one): never outside
+            raise fail(str(Path(out.base_dir) / file), "image_outside", file=file)
+        data = read_bytes(path, IMAGE_MAX_BYTES)
         try:
             picture = out.document.picture(data, out.text_width,
                                            int(out.text_height * _IMAGE_MAX_HEIGHT))
