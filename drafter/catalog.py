@@ -32,6 +32,10 @@ def find(name: str, search_path: tuple[str, ...] = ()) -> Entry:
     name = name if name.endswith(".j2") else name + ".j2"
     for entry in entries(search_path):
         if entry.name == name:
+            if entry.origin != "built-in":  # a link out of the office folder is never shown
+                from .templating import _check_inside
+
+                _check_inside(entry.origin, entry.name, str(entry.path))
             return entry
     raise fail(name, "template_not_found", name=name)
 

@@ -77,16 +77,21 @@ def _formats(text: str) -> tuple[str, ...]:
     return formats
 
 
-def search_path(templates: list[Path], near: Path | None = None) -> tuple[str, ...]:
+def search_path(templates: list[Path], near: Path | None = None, lang: str | None = None) -> tuple[str, ...]:
     """--templates folders first, then those of drafter.toml (from the working folder up, or
     else from the YAML's folder up), then (implicitly) the built-ins."""
     from .errors import fail
-    from .project import template_dirs
+    from .messages import language, translate
+    from .project import templates as project_templates
 
     for folder in templates:
         if not folder.is_dir():
             raise fail(str(folder), "templates_missing")
-    found = template_dirs() or (template_dirs(near.resolve()) if near else ())
+    project, found = project_templates()
+    if project is None and near:
+        project, found = project_templates(near.resolve())
+    if project is not None:  # never silent: a drafter.toml changes every document's wording
+        typer.echo(f"drafter: {translate('project_in_use', language(lang), path=project)}", err=True)
     return tuple(str(t) for t in templates) + found
 
 
@@ -145,7 +150,7 @@ def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhi�
         if doc not in ("article", "report"):
             raise fail("--doc", "expected_one_of", allowed="article, report")
         return Options(format=formats[0], doc=doc, template=template,
-                       search_path=search_path(templates, files[0].parent),
+                       search_path=search_path(templates, files[0].parent, lang),
                        reference_doc=str(reference_doc) if reference_doc else None,
                        variant=variant, strict=strict, from_encoding=from_encoding)
 
@@ -183,7 +188,7 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
     from .messages import language, translate
 
     def job():
-        return golden_files.run(directory, _formats(format), update, search_path(templates, directory),
+        return golden_files.run(directory, _formats(format), update, search_path(templates, directory, lang),
                                 str(reference_doc) if reference_doc else None)
 
     outcome = _run(job, lang)
@@ -223,7 +228,7 @@ def templates_list(templates: list[Path] = TemplatesOpt, lang: Optional[str] = L
     """Liệt kê các mẫu và nguồn gốc (có sẵn hay của cơ quan)."""
     from .catalog import entries
 
-    for entry in _run(lambda: entries(search_path(templates)), lang):
+    for entry in _run(lambda: entries(search_path(templates, lang=lang)), lang):
         typer.echo(f"{entry.name}\t{entry.origin}")
 
 
@@ -232,7 +237,7 @@ def templates_show(name: str, templates: list[Path] = TemplatesOpt, lang: Option
     """In nội dung một mẫu."""
     from .catalog import find
 
-    entry = _run(lambda: find(name, search_path(templates)), lang)
+    entry = _run(lambda: find(name, search_path(templates, lang=lang)), lang)
     typer.echo(entry.path.read_text(encoding="utf-8"), nl=False)
 
 
@@ -252,7 +257,7 @@ def templates_check(directory: Optional[Path] = typer.Argument(None, help="Thư 
     from .errors import DrafterError
     from .lint import check_templates
 
-    folders = (str(directory),) if directory else _run(lambda: search_path([]), lang)
+    folders = (str(directory),) if directory else _run(lambda: search_path([], lang=lang), lang)
     issues = check_templates(folders, include_builtin=directory is None)
     if issues:
         _fail(DrafterError(issues), lang)

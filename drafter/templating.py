@@ -15,7 +15,7 @@ import jinja2
 from jinja2 import FileSystemLoader, StrictUndefined, pass_context
 from . import filters
 from .blocks import Table
-from .errors import fail
+from .errors import DrafterError, fail
 from .sandbox import SIZE_LIMIT, Overrun as _Overrun, Sandbox
 
 def _builtin_dir() -> Path:
@@ -124,6 +124,16 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+def _check_inside(folder: str, name: str, filename: str) -> None:
+    """A template is a regular file inside its folder: a link to /etc/passwd in an office folder
+    is refused, not rendered into a document."""
+    from .paths import inside
+
+    target = inside(folder, name)
+    if target is None or not target.is_file():
+        raise fail(filename, "template_outside", name=name, folder=folder)
+
+
 class SearchPathLoader(jinja2.BaseLoader):
     """Folders searched in order (office folders first, built-ins last), MkDocs-style.
 
@@ -134,6 +144,7 @@ class SearchPathLoader(jinja2.BaseLoader):
     """
 
     def __init__(self, folders: list[str]):
+        self.folders = list(folders)
         self.loaders = [FileSystemLoader(f, encoding="utf-8") for f in folders]
 
     def get_source(self, environment, template):
@@ -148,6 +159,7 @@ class SearchPathLoader(jinja2.BaseLoader):
                 source, filename, uptodate = self.loaders[index].get_source(environment, name)
             except jinja2.TemplateNotFound:
                 continue
+            _check_inside(self.folders[index], name, filename)
             own = re.compile(r"(\{%-?\s*extends\s+)([\"'])" + re.escape(name) + r"\2")
             source = own.sub(lambda m: f"{m[1]}{m[2]}@{index + 1}/{name}{m[2]}", source)
             return source, filename, uptodate
@@ -182,6 +194,8 @@ def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity
         with _time_limit(TIME_LIMIT):  # compiling is bounded too: an office template is user code
             template = env.get_template(name)
             return "".join(_limited(template.generate({**context, "_state": state}))), state.objects
+    except DrafterError:  # already says where: a template outside its folder
+        raise
     except _Overrun as exc:
         file, line = _template_frame(exc, name)
         if file == name:
