@@ -43,7 +43,10 @@ def check(event: EventBase, loaded: Loaded, doc: str = "article", strict: bool =
 
 
 def _all(event: EventBase, loaded: Loaded, doc: str) -> Iterator[Problem]:
+    from . import sanity
+
     yield from _images(event, loaded)
+    yield from sanity.problems(event, loaded, doc)
     yield from _figures(event)
     yield from _people(event)
     yield from _dates(event)
@@ -105,7 +108,8 @@ def _figures(event: EventBase) -> Iterator[Problem]:
             elif figure.value > 100:
                 yield Problem("percent-range", path, "percent_over_100", WARNING, {"value": figure.value})
         for j, part in enumerate(getattr(figure, "of_which", [])):
-            if part.value is not None and part.unit == figure.unit and part.value > figure.value:
+            # a part without a unit counts in its whole's unit: "90 đảng viên, trong đó 95"
+            if part.value is not None and part.unit in (figure.unit, None) and part.value > figure.value:
                 yield Problem("part-whole", f"{path}.of_which[{j}]", "part_over_whole", ERROR,
                               {"part": part.value, "whole": figure.value})
     targets = event.targets

@@ -95,6 +95,23 @@ def search_path(templates: list[Path], near: Path | None = None, lang: str | Non
     return tuple(str(t) for t in templates) + found
 
 
+def _stdout(text: str) -> None:
+    """Print a document; a closed stdout (`>&-`) or a reader gone (`| head`) is one clean line."""
+    from .errors import fail
+
+    try:
+        if sys.stdout is None:  # started with fd 1 closed
+            raise BrokenPipeError(32, "stdout is closed")
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:  # ValueError: a closed file object
+        try:  # nothing more can reach the reader: keep Python's own exit flush quiet
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        except OSError:
+            pass
+        raise fail("stdout", "stdout_closed", reason=getattr(exc, "strerror", None) or str(exc)) from None
+
+
 def _fail(exc, lang: str | None):
     from .messages import language
 
@@ -169,7 +186,7 @@ def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhi�
         for warning in result.warnings:
             typer.echo(warning.format(language(lang)), err=True)
         if output is None:
-            sys.stdout.write(result.data)
+            _stdout(result.data)
         else:
             write_atomic(output, result.data, inputs=(file,))
 
@@ -278,7 +295,7 @@ def new(kind: str = typer.Argument(..., help="dai-hoi, hoi-nghi-tong-ket hoặc 
             raise fail("kind", "unknown_kind", allowed=", ".join(KINDS))
         text = skeleton(kind)
         if output is None:
-            sys.stdout.write(text)
+            _stdout(text)
         elif output.exists():
             raise fail(str(output), "eject_exists")
         else:

@@ -161,7 +161,7 @@ class DaiHoi(EventBase):
     """Đại hội Đảng bộ/Chi bộ lần thứ N, nhiệm kỳ."""
 
     kind: Literal["dai-hoi"]
-    ordinal: int = Field(ge=1)
+    ordinal: int = Field(ge=1, le=9999)  # beyond, the Roman numeral alone is a page
     """Lần thứ (số nguyên, in ra số La Mã)."""
     term: TermIn
     term_years: int | None = Field(default=None, ge=1, le=10)
