@@ -190,6 +190,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_format": ("định dạng không hỗ trợ '{name}' (có: {allowed})",
                        "unsupported format '{name}' (available: {allowed})"),
     "overwrite_input": ("không ghi đè lên tệp đầu vào", "refusing to overwrite an input file"),
+    "reference_dtd": ("tệp DOCX mẫu có khai báo DTD/entity trong {part} (Word không bao giờ ghi như vậy): "
+                      "hãy mở bằng Word rồi lưu lại", "the reference DOCX declares a DTD or entity in {part} "
+                      "(Word never writes one): open it in Word and save it again"),
     "stdout_closed": ("không in ra được: đầu ra chuẩn đã đóng ({reason}); dùng -o TỆP",
                       "cannot print: standard output is closed ({reason}); use -o FILE"),
     "write_failed": ("không ghi được tệp: {reason}", "cannot write file: {reason}"),

@@ -45,7 +45,9 @@ def open_reference(path: str | Path) -> Base:
 @lru_cache(maxsize=8)  # batch runs reuse one office file; mtime and size catch edits
 def _prepared(shown: str, path: str, mtime_ns: int, size: int) -> Base:
     try:
-        document = docx.Document(BytesIO(_as_document(Path(path).read_bytes())))
+        data = Path(path).read_bytes()
+        _refuse_dtd(shown, data)
+        document = docx.Document(BytesIO(_as_document(data)))
     except _BAD_FILE as exc:
         raise fail(shown, "file_unreadable", reason=f"not a Word .docx file ({exc})") from None
     body = document.element.body
@@ -68,6 +70,18 @@ def _prepared(shown: str, path: str, mtime_ns: int, size: int) -> Base:
         return from_document(document)
     except ValueError as exc:  # a prefix our body text needs is taken
         raise fail(shown, "file_unreadable", reason=str(exc)) from None
+
+
+def _refuse_dtd(shown: str, data: bytes) -> None:
+    """OPC forbids DTDs in a package and Word never writes one. An entity declared in a part's
+    DOCTYPE cannot survive re-serialising the part (its reference stays, its declaration goes),
+    which would give a DOCX Word refuses: so such a file is refused here."""
+    with zipfile.ZipFile(BytesIO(data)) as zf:
+        for info in zf.infolist():
+            if info.filename.endswith((".xml", ".rels")) and info.file_size < 64 << 20:
+                head = zf.read(info)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise fail(shown, "reference_dtd", part=info.filename)
 
 
 def _as_document(data: bytes) -> bytes:
