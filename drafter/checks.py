@@ -30,11 +30,17 @@ class Problem:
     code: str  # message code
     severity: str
     args: dict
+    file: str | None = None  # a template, when the template is at fault rather than the data
 
 
 def check(event: EventBase, loaded: Loaded, doc: str = "article", strict: bool = False) -> list[Issue]:
     """Raise DrafterError for errors (and warnings when strict); return the warnings."""
-    problems = [p for p in _all(event, loaded, doc) if not _acknowledged(event, p)]
+    return issues_of(list(_all(event, loaded, doc)), event, loaded, strict)
+
+
+def issues_of(problems: list[Problem], event: EventBase, loaded: Loaded, strict: bool) -> list[Issue]:
+    """Problems not acknowledged, as issues: raise for errors (and warnings when strict)."""
+    problems = [p for p in problems if not _acknowledged(event, p)]
     issues = [_issue(loaded, p, ERROR if strict else p.severity) for p in problems]
     errors = [i for i in issues if i.severity == ERROR]
     if errors:
@@ -67,6 +73,8 @@ def _acknowledged(event: EventBase, problem: Problem) -> bool:
 
 
 def _issue(loaded: Loaded, p: Problem, severity: str) -> Issue:
+    if p.file:
+        return Issue(p.file, None, None, p.path, p.code, pack({**p.args, "check": p.check}), severity)
     loc = tuple(int(x) if x.isdigit() else x
                 for x in p.path.replace("[", ".").replace("]", "").split(".") if x)
     # a field the file does not have at all (report defaults) has no line to point at

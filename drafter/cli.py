@@ -121,25 +121,36 @@ def _fail(exc, lang: str | None):
 
 @app.command()
 def validate(files: list[Path] = typer.Argument(..., help="Các tệp YAML cần kiểm tra."),
+             doc: str = typer.Option("article", "--doc", help="Văn bản được soạn thử để kiểm tra: article hoặc report."),
+             template: Optional[str] = typer.Option(None, "--template", help="Kiểu bài, ví dụ bai, tin."),
+             templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan."),
              strict: bool = StrictOpt, from_encoding: Optional[str] = EncodingOpt,
              lang: Optional[str] = LangOpt):
-    """Kiểm tra tệp YAML và số liệu: mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
-    from .checks import check
+    """Kiểm tra tệp YAML, số liệu và bài soạn thử: mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
     from .errors import DrafterError, Issue
-    from .loader import load_file
     from .messages import language
-    from .validate import validate as validate_model
+    from .pipeline import Options, validate_file
 
     issues: list[Issue] = []
     for path in files:  # every file is checked, then all problems are reported at once
         try:
-            loaded = load_file(path, from_encoding)
-            for warning in check(validate_model(loaded), loaded, strict=strict):
+            options = Options(doc=_doc(doc), template=template, search_path=search_path(templates, path.parent),
+                              strict=strict, from_encoding=from_encoding)
+            for warning in validate_file(path, options):
                 typer.echo(warning.format(language(lang)), err=True)
         except DrafterError as exc:
             issues.extend(exc.issues)
     if issues:
         _fail(DrafterError(issues), lang)
+
+
+def _doc(doc: str) -> str:
+    from .errors import fail
+    from .pipeline import DEFAULT_STYLE
+
+    if doc not in DEFAULT_STYLE:
+        raise fail("--doc", "expected_one_of", allowed=", ".join(DEFAULT_STYLE))
+    return doc
 
 
 @app.command()
@@ -164,9 +175,7 @@ def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhi�
     formats = _run(lambda: _formats(format), lang)
 
     def make_options():
-        if doc not in ("article", "report"):
-            raise fail("--doc", "expected_one_of", allowed="article, report")
-        return Options(format=formats[0], doc=doc, template=template,
+        return Options(format=formats[0], doc=_doc(doc), template=template,
                        search_path=search_path(templates, files[0].parent, lang),
                        reference_doc=str(reference_doc) if reference_doc else None,
                        variant=variant, strict=strict, from_encoding=from_encoding)

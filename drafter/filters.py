@@ -23,10 +23,10 @@ VI = Locale.parse("vi")
 
 @lru_cache(maxsize=4096)  # documents repeat the same small numbers; Babel is slow per call
 def number(value, decimals: int | None = None) -> str:
-    """2619 -> "2.619"; 94.1 -> "94,1"; 0.125 -> "0,125": a figure keeps every digit it was
-    given. DECIMALS (a template's choice) rounds to at most that many."""
-    if decimals is None:
-        decimals = places(value)
+    """2619 -> "2.619"; 94.1 -> "94,1"; a decimal keeps every digit the user wrote (0,125).
+    DECIMALS (a template's choice) rounds a computed float, never the user's digits."""
+    written = places(value) if isinstance(value, Decimal) else 0
+    decimals = max(places(value) if decimals is None else decimals, written)
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=VI)
 
@@ -285,9 +285,10 @@ def numbered_rows(items, start: int = 1) -> list[list[str]]:
 
 
 def rating_row(r) -> list[str]:
-    """A Rating as a table row: subject, total, then the count at each level."""
-    total = r.total if r.total is not None else sum(r.levels.values())
-    return [capfirst(r.subject), number(total)] + [number(r.levels.get(l, 0)) for l in _LEVEL_ORDER]
+    """A Rating as a table row: subject, total, then the count at each level; a number the
+    data does not give stays blank (a sum is not a total, a missing level is not a zero)."""
+    given = lambda n: "" if n is None else number(n)  # noqa: E731
+    return [capfirst(r.subject), given(r.total)] + [given(r.levels.get(l)) for l in _LEVEL_ORDER]
 
 
 def first_mention(org) -> str:

@@ -16,7 +16,7 @@ from .model import KINDS
 from .templating import BUILTIN_DIR, environment
 from .validate import _model_in
 
-PROVIDED = {"event", "people", "report", "photos", "table", "pick", "range", "dict", "lipsum",
+PROVIDED = {"event", "people", "report", "photos", "table", "pick", "out_of_scope", "range", "dict", "lipsum",
             "cycler", "joiner", "namespace", "loop", "super", "self", "varargs", "kwargs", "caller"}
 
 

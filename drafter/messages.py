@@ -181,6 +181,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch_progress": ("Đang soạn", "Rendering"),
     "batch_summary": ("Đã soạn {rendered} tài liệu ({files} tệp), lỗi {failed}, trong {seconds} giây",
                       "rendered {rendered} document(s) ({files} files), {failed} failed, in {seconds} s"),
+    # the fact audit and the shape of the document (the check id is printed after the message)
+    "fact_not_printed": ("có trong dữ liệu ({value}) nhưng {template} không in ra; thêm câu vào mẫu, "
+                         "hoặc bỏ trường nếu không cần",
+                         "given ({value}) but {template} does not print it; add a sentence to the template, "
+                         "or drop the field if it is not needed"),
+    "figure_invented": ("văn bản in số {number} mà dữ liệu không có (\"{text}\"): mẫu không được tự đặt số liệu",
+                        "the document prints {number}, which the data does not give (\"{text}\"): a template "
+                        "must not invent figures"),
+    "section_empty": ("mục \"{text}\" không có nội dung", "the section \"{text}\" is empty"),
+    "paragraph_unfinished": ("đoạn không kết thúc bằng dấu câu: \"{text}\"",
+                             "a paragraph does not end with punctuation: \"{text}\""),
+    "sentence_broken": ("câu bị đứt hoặc dính dấu câu: \"{text}\"", "a broken sentence or stray punctuation: \"{text}\""),
+    "word_doubled": ("một từ bị lặp: \"{text}\"", "a doubled word: \"{text}\""),
+    "sentence_repeated": ("một câu được nói hai lần: \"{text}\"", "a sentence said twice: \"{text}\""),
+    "placeholder": ("bài còn chỗ trống hoặc giá trị rỗng: \"{text}\"", "the article has a blank or an empty value: \"{text}\""),
+    "form_mixed": ("một thứ viết hai kiểu trong cùng văn bản (số 0 đứng trước, dấu ngày tháng, dấu gạch): \"{text}\"",
+                   "one thing written two ways in one document (padded counts, date separator, dash): \"{text}\""),
     # rendering
     "template_outside": ("mẫu '{name}' là liên kết tới tệp nằm ngoài thư mục mẫu {folder} (hoặc không phải tệp): không dùng",
                          "template '{name}' links to a file outside the template folder {folder} (or is no file): not used"),

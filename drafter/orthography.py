@@ -45,3 +45,47 @@ def tone_style(text: str, style: str) -> str:
     if style == "modern":
         return _MODERN_RE.sub(lambda m: _TO_MODERN[m[1]], text)
     return text
+
+
+_QUOTED = r"“[^”]*”|\"[^\"]*\""
+
+
+def keep_pattern(names) -> re.Pattern:
+    """What house style never touches: the names given (in any case, as in a report's capitals),
+    the capitalised words inside them (a place inside a title), and quoted titles."""
+    parts = set()
+    for name in names:
+        parts.add(name)
+        parts.update(run for run in _capitalised_runs(name) if _has_variant(run))
+    alternatives = [re.escape(p) for p in sorted(parts, key=len, reverse=True) if _has_variant(p)]
+    return re.compile("|".join([_QUOTED, *(rf"(?<!\w){a}(?!\w)" for a in alternatives)]), re.IGNORECASE)
+
+
+def _capitalised_runs(name: str):
+    """"Đảng bộ xã Hoà Bình" -> "Đảng", "Hoà Bình": the proper nouns inside a name."""
+    run: list[str] = []
+    for word in name.split() + [""]:
+        if word[:1].isupper():
+            run.append(word)
+        elif run:
+            yield " ".join(run)
+            run = []
+
+
+def _has_variant(text: str) -> bool:
+    return bool(_TRADITIONAL_RE.search(text) or _MODERN_RE.search(text))
+
+
+def tone_style_except(text: str, style: str, keep: re.Pattern | None) -> str:
+    """tone_style outside the spans KEEP matches."""
+    if style == "keep":
+        return text
+    if keep is None:
+        return tone_style(text, style)
+    out, last = [], 0
+    for match in keep.finditer(text):
+        out.append(tone_style(text[last:match.start()], style))
+        out.append(match[0])
+        last = match.end()
+    out.append(tone_style(text[last:], style))
+    return "".join(out)

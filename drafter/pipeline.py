@@ -5,12 +5,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import templating
+from .audit import audit
+from .audit.facts import facts
 from .blocks import KINDS, Block, MarkupError, Table, parse
-from .checks import check
+from .checks import check, issues_of
 from .errors import Issue, fail
-from .loader import load_file
+from .loader import Loaded, load_file
 from .model import EventBase
-from .orthography import tone_style
+from .orthography import keep_pattern, tone_style_except
 from .report import report_info
 from .validate import validate
 from .writers import WRITERS, Rendered, Writer
@@ -41,37 +43,61 @@ def render_file(path: str | Path, options: Options = Options()) -> Output:
     loaded = load_file(path, options.from_encoding)
     event = validate(loaded)
     warnings = check(event, loaded, options.doc, options.strict)
-    rendered = render_event(event, options, base_dir=Path(path).parent)
+    rendered, problems = render_event(event, options, base_dir=Path(path).parent)
+    warnings += audited(problems, event, loaded, options)
     return Output(writer.write(rendered), warnings)
 
 
-def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> Rendered:
+def validate_file(path: str | Path, options: Options = Options()) -> list[Issue]:
+    """What `drafter validate` reports: the checks, then the audit of the rendered document."""
+    loaded = load_file(path, options.from_encoding)
+    event = validate(loaded)
+    warnings = check(event, loaded, options.doc, options.strict)
+    return warnings + audited(render_event(event, options, Path(path).parent)[1], event, loaded, options)
+
+
+def audited(problems, event: EventBase, loaded: Loaded, options: Options) -> list[Issue]:
+    return issues_of(problems, event, loaded, options.strict)
+
+
+def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> tuple[Rendered, list]:
+    """The document every writer receives, and the audit's problems with it."""
     name = template_name(event, options)
-    markup, objects = templating.render(name, context(event), options.search_path,
-                                        identity=identity(event), variant=options.variant)
+    markup, state = templating.render(name, context(event), options.search_path,
+                                      identity=identity(event), variant=options.variant)
+    file = templating.resolve(name, options.search_path)
     try:
-        blocks = house_style(parse(markup, objects), event.style.tone_marks)
+        blocks = house_style(parse(markup, state.objects), event.style.tone_marks, names(event))
     except MarkupError as exc:
-        file = templating.resolve(name, options.search_path)
         raise fail(file, "template_directive", directive=exc.directive,
                    allowed=", ".join("@" + k for k in sorted(KINDS))) from None
-    return Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
-                    base_dir=base_dir,
-                    options={"doc": options.doc, "reference_doc": options.reference_doc})
+    problems = audit(event, blocks, state.reads, state.scope, options.doc, file)
+    rendered = Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
+                        base_dir=base_dir,
+                        options={"doc": options.doc, "reference_doc": options.reference_doc})
+    return rendered, problems
 
 
-def house_style(blocks: list[Block], tone_marks: str) -> list[Block]:
-    """One placement of tone marks through the whole document, data and wording alike."""
+def names(event: EventBase) -> list[str]:
+    """Names of people, organisations and places as the user wrote them."""
+    return [f.value for f in facts(event) if f.name and isinstance(f.value, str)]
+
+
+def house_style(blocks: list[Block], tone_marks: str, keep: list[str] = ()) -> list[Block]:
+    """One placement of tone marks through the document's wording and the user's prose;
+    names are printed exactly as written."""
     if tone_marks == "keep":
         return blocks
+    pattern = keep_pattern(keep)
+    style = lambda text: tone_style_except(text, tone_marks, pattern)  # noqa: E731
     out = []
     for block in blocks:
         data = block.data
         if isinstance(data, Table):
-            fix = lambda cells: tuple(tone_style(c, tone_marks) for c in cells)  # noqa: E731
+            fix = lambda cells: tuple(style(c) for c in cells)  # noqa: E731
             data = replace(data, header=fix(data.header), rows=tuple(fix(r) for r in data.rows),
-                           caption=tone_style(data.caption, tone_marks))
-        out.append(replace(block, text=tone_style(block.text, tone_marks), data=data))
+                           caption=style(data.caption))
+        out.append(replace(block, text=style(block.text), data=data))
     return out
 
 

@@ -8,6 +8,7 @@ import signal
 import threading
 import traceback
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,12 +44,35 @@ class _EmptyValue(Exception):
 
 
 class RenderState:
-    """Per-render state for our globals: objects referred to by blocks, and phrasing choices."""
+    """Per-render state for our globals: objects referred to by blocks, phrasing choices,
+    and what the fact audit needs (the fields the template read, what it leaves out)."""
 
     def __init__(self, identity: str, variant: int | None):
         self.objects: list = []
         self.identity = identity
         self.variant = variant
+        self.reads: set[tuple[int, str]] = set()
+        self.scope: list[str] = []
+
+
+_READS: ContextVar[set | None] = ContextVar("drafter_reads", default=None)
+
+
+class AuditedEnvironment(Sandbox):
+    """The sandbox, noting which fields of the data a template reads (for the fact audit)."""
+
+    def getattr(self, obj, attribute):
+        reads = _READS.get()
+        if reads is not None:
+            reads.add((id(obj), attribute))
+        return super().getattr(obj, attribute)
+
+
+@pass_context
+def _out_of_scope(ctx, *paths: str) -> str:
+    """Declares facts this document does not print by design (a report has no byline)."""
+    ctx["_state"].scope.extend(paths)
+    return ""
 
 
 @pass_context
@@ -174,26 +198,28 @@ def environment(search_path: tuple[str, ...] = ()) -> Sandbox:
     """One compiled-template cache per search path: office folders first, built-ins last."""
     from .cache import bytecode_cache
 
-    env = Sandbox(
+    env = AuditedEnvironment(
         loader=SearchPathLoader([*search_path, str(BUILTIN_DIR)]),
-        bytecode_cache=bytecode_cache(Sandbox.cache_tag()),
+        bytecode_cache=bytecode_cache(AuditedEnvironment.cache_tag()),
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False,
         finalize=_finalize, auto_reload=False,
     )
     env.filters.update(filters.FILTERS)
-    env.globals.update(photos=_photos, table=_table, pick=_pick)
+    env.globals.update(photos=_photos, table=_table, pick=_pick, out_of_scope=_out_of_scope)
     return env
 
 
 def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity: str = "",
-           variant: int | None = None) -> tuple[str, list]:
-    """Render template NAME; returns the markup and the objects (photos, tables) it refers to."""
+           variant: int | None = None) -> tuple[str, RenderState]:
+    """Render template NAME; returns the markup and the state: the objects (photos, tables)
+    it refers to, the fields it read and the facts it declares out of its scope."""
     env = environment(search_path)
     state = RenderState(identity, variant)
+    token = _READS.set(state.reads)
     try:
         with _time_limit(TIME_LIMIT):  # compiling is bounded too: an office template is user code
             template = env.get_template(name)
-            return "".join(_limited(template.generate({**context, "_state": state}))), state.objects
+            return "".join(_limited(template.generate({**context, "_state": state}))), state
     except DrafterError:  # already says where: a template outside its folder
         raise
     except _Overrun as exc:
@@ -222,6 +248,8 @@ def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity
     except Exception as exc:  # a template is user code: any failure is reported with its line
         file, line = _template_frame(exc, name)
         raise fail(file, "template_error", line=line, detail=_describe(exc)) from None
+    finally:
+        _READS.reset(token)
 
 
 _UNDEFINED = re.compile(r"^'(\w+)' is undefined")

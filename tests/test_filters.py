@@ -156,7 +156,8 @@ def test_one_house_style_through_the_document(write):
     path = write("kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã Hoà Bình}\ndate: 2025-12-20\nyear: 2025\n"
                  "assessment: [Đảng uỷ lãnh đạo hoàn thành tốt]\n")
     text = render_file(path).data
-    assert "Đảng bộ xã Hòa Bình" in text and "Đảng ủy lãnh đạo" in text and "uỷ" not in text
+    # the wording and the prose take the house style; the name stays as the user wrote it
+    assert "Đảng bộ xã Hoà Bình" in text and "Hòa Bình" not in text and "Đảng ủy lãnh đạo" in text
     modern = write("kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã Hòa Bình}\ndate: 2025-12-20\nyear: 2025\n"
                    "style: {tone_marks: modern}\n", "m.yaml")
-    assert "Đảng bộ xã Hoà Bình" in render_file(modern).data
+    assert "Đảng bộ xã Hòa Bình" in render_file(modern).data  # modern style, name untouched

@@ -46,6 +46,7 @@ elections:
     - {name: Trần Thị B, role: Phó Bí thư Đảng ủy xã}
   delegation: {count: 12, congress: Đại hội đại biểu Đảng bộ tỉnh lần thứ I}
 targets:
+  count: 2
   tasks: 6
   breakthroughs: 3
   items:

@@ -342,7 +342,9 @@ CheckId = Literal[
     "ratings-sum", "thousands-dot", "share-order", "percent-range", "part-whole", "targets-count", "person-unknown",
     "committee-size", "officer-in-committee", "reelected-previous", "weekday", "published-before",
     "review-year", "event-length", "congress-in-term", "term-length", "place-exists", "image-path",
-    "report-default", "negative-value", "invisible-char", "ordinal-range", "delegates-members",
+    "report-default", "fact-not-printed", "figure-invented", "section-empty", "paragraph-unfinished",
+    "sentence-broken", "word-doubled", "sentence-repeated", "placeholder", "form-mixed",
+    "negative-value", "invisible-char", "ordinal-range", "delegates-members",
     "committee-duplicate", "officer-twice", "officer-name", "rated-members",
 ]
 

@@ -1,0 +1,73 @@
+"""What a rendered document says, as text to search: its blocks' words, its numbers."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from ..blocks import Block, Table
+from ..orthography import tone_style
+
+# Non-breaking spaces and hyphens are layout, not wording.
+_LAYOUT = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2011": "-", "\u2060": ""})
+_SPACES = re.compile(r"\s+")
+
+
+def block_texts(blocks: list[Block], numbered_column: bool = True) -> list[tuple[Block, str]]:
+    """Every piece of text a reader sees, with the block it is in (a table gives its cells)."""
+    out = []
+    for block in blocks:
+        data = block.data
+        if isinstance(data, Table):
+            skip = not numbered_column and data.header[:1] in (("TT",), ("STT",))
+            out.extend((block, cell) for cell in data.header)
+            for row in data.rows:
+                out.extend((block, cell) for cell in (row[1:] if skip else row))
+            if data.caption:
+                out.append((block, data.caption))
+        elif block.text:
+            out.append((block, block.text))
+    return out
+
+
+def key(text: str) -> str:
+    """The form two texts are compared in: NFC, one tone-mark style, one space, no case."""
+    text = unicodedata.normalize("NFC", str(text)).translate(_LAYOUT)
+    return _SPACES.sub(" ", tone_style(text, "traditional")).strip().casefold()
+
+
+def plain(text: str) -> str:
+    """Cheaper comparison form, for the common case where a value is printed as written."""
+    return _SPACES.sub(" ", str(text).translate(_LAYOUT)).casefold()
+
+
+# "2.619", "94,1", "05"; not a digit run glued to letters ("BC01") or a Roman numeral
+_NUMBER = re.compile(r"(?<![\w])\d+(?:[.,]\d+)*(?![\d])")
+_ROMAN_AFTER = re.compile(r"(?:lần thứ|khóa|khoá)\s+([IVXLCDM]+)\b", re.IGNORECASE)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def number_value(token: str) -> Decimal | None:
+    """A number as Vietnamese writes it: "." groups thousands, "," marks decimals."""
+    digits = token.replace(".", "").replace(",", ".") if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?|\d+(,\d+)?", token) \
+        else token.replace(",", "")
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def numbers_in(text: str) -> list[tuple[str, Decimal]]:
+    """Each number written in TEXT, with the token as printed (Roman ordinals included)."""
+    found = [(m[0], number_value(m[0])) for m in _NUMBER.finditer(text)]
+    for m in _ROMAN_AFTER.finditer(text):
+        found.append((m[1], Decimal(roman_value(m[1].upper()))))
+    return [(t, v) for t, v in found if v is not None]
+
+
+def roman_value(letters: str) -> int:
+    total = 0
+    for here, after in zip(letters, letters[1:] + " "):
+        value = _ROMAN[here]
+        total += -value if after != " " and _ROMAN[after] > value else value
+    return total
