@@ -203,7 +203,8 @@ class _Builder:
         if len(loc) > MAX_DEPTH:
             raise fail(self.file, "too_deep", _dotted(loc[:3]) + "…", _line(node), _col(node), limit=MAX_DEPTH)
         if node.tag not in _TAGS:  # !!binary, !!set, !!python/…, !custom: never silently decoded
-            raise fail(self.file, "yaml_tag", _dotted(loc), _line(node), _col(node), tag=node.tag)
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")  # as the user wrote it
+            raise fail(self.file, "yaml_tag", _dotted(loc), _line(node), _col(node), tag=tag)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):

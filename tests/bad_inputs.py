@@ -79,6 +79,7 @@ def _legacy_cases():
 
 BAD_FILES.update(_legacy_cases())
 
-from hostile_inputs import HOSTILE_FILES  # noqa: E402 (issue 14's classes, kept in their own file)
+from hostile_inputs import HOSTILE_CHECKS, HOSTILE_FILES  # noqa: E402 (issue 14's, in their own file)
 
 BAD_FILES.update(HOSTILE_FILES)
+CHECKS.update(HOSTILE_CHECKS)

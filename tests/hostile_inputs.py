@@ -4,6 +4,7 @@ from conftest import MINIMAL
 
 CONGRESS = MINIMAL["dai-hoi"]
 YEAR_END = MINIMAL["hoi-nghi-tong-ket"]
+REVIEW = MINIMAL["kiem-diem"]
 
 TCVN3_VENUE = "Céng hoµ x· héi chñ nghÜa ViÖt Nam"  # "Cộng hòa xã hội chủ nghĩa Việt Nam" typed in .VnTime
 VNI_VENUE = "hoäi tröôøng Ñaûng uûy xaõ"  # "hội trường Đảng ủy xã" typed in VNI-Times
@@ -28,4 +29,23 @@ HOSTILE_FILES = {
                         "too_much_text"),
     "kind-not-text": ("kind: [dai-hoi]\n", "unknown_kind"),
     "end-before-date": (CONGRESS + "end_date: 2025-05-19\n", "end_before_start"),
+    "control-char": (CONGRESS + 'headline: "Đại hội \\e[2J\\e[31m"\n', "control_char"),
+    "private-use-char": (CONGRESS + 'venue: "\\ue000hội trường"\n', "control_char"),
+    "nul-in-path": (CONGRESS + 'photos: [{caption: Toàn cảnh, file: "anh\\0.png"}]\n', "control_char"),
+    # a check (negative-value), listed here as its acknowledgement still fails the fact audit ("-5" is read as 5)
+    "negative-figure": (YEAR_END + "results:\n  - items: [{text: kết nạp, value: -5, unit: đảng viên}]\n",
+                        "negative_value"),
+    "officer-without-name": (CONGRESS + "elections:\n  officers: [{role: Bí thư}]\n", "officer_needs_name"),
+}
+
+# Consistency checks of issue 14, merged into bad_inputs.CHECKS: (content, severity).
+HOSTILE_CHECKS = {
+    "invisible-char": (YEAR_END + 'chairs: ["Bùi Văn\\u200b Quang"]\n', "warning"),
+    "ordinal-range": (CONGRESS.replace("ordinal: 12", "ordinal: 2025"), "warning"),
+    "delegates-members": (CONGRESS + "members: 30\ndelegates: 45\n", "error"),
+    "committee-duplicate": (CONGRESS + "elections: {committee_members: [Lê Văn An, Trần Thị Bình, Lê Văn An]}\n",
+                            "error"),
+    "officer-twice": (CONGRESS + "elections:\n  officers: [{name: Lê Văn An, role: Bí thư}, "
+                      "{name: Trần Thị Bình, role: Bí thư}]\n", "error"),
+    "rated-members": (REVIEW + "members: 20\nratings:\n  - {subject: đảng viên, levels: {tot: 25}}\n", "error"),
 }
