@@ -9,7 +9,7 @@ from pathlib import Path
 from docx.shared import Emu
 
 from ...blocks import Block, Table
-from ...errors import fail
+from ...errors import DrafterError, Issue, fail, pack
 from ...loader import read_bytes
 from ...paths import inside
 from . import elements
@@ -90,7 +90,8 @@ def write_photo(out: Out, block: Block) -> None:
     if file:
         path = inside(out.base_dir, file)
         if path is None:  # however the block was made (a template can build one): never outside
-            raise fail(str(Path(out.base_dir) / file), "image_outside", file=file)
+            raise DrafterError([Issue(str(Path(out.base_dir) / file), None, None, "", "image_outside",
+                                      pack({"file": file}))])
         data = read_bytes(path, IMAGE_MAX_BYTES)
         try:
             picture = out.document.picture(data, out.text_width,
