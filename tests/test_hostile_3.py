@@ -332,3 +332,18 @@ def test_every_environment_class_is_documented_with_a_test():
         vi = re.sub(r"\{\w+\}", "", MESSAGES[code][0].split("{")[0]).strip()[:12]
         assert vi in message, name
         assert re.search(rf"^def {re.escape(test)}\(", sources, re.M), test
+
+
+def test_a_template_cannot_embed_a_file_from_outside_through_its_state(tmp_path):
+    office = tmp_path / "mau" / "hoi-nghi-tong-ket"
+    office.mkdir(parents=True)
+    (office / "bai.j2").write_text(
+        "@headline Tin\n\n{% set _ = _state.objects.append(event.photos[0].model_copy("
+        "update={'file': '/etc/passwd'})) %}@photo 0\n", encoding="utf-8")
+    (tmp_path / "anh.png").write_bytes((EXAMPLES / "anh" / "an-phu-toan-canh.png").read_bytes())
+    source = tmp_path / "x.yaml"
+    source.write_text(YEAR_END + "photos: [{caption: Toàn cảnh, file: anh.png}]\n", encoding="utf-8")
+    out = tmp_path / "x.docx"
+    result = en("render", source, "--templates", tmp_path / "mau", "--format", "docx", "-o", out)
+    assert result.exit_code == 2 and "image '/etc/passwd' is outside the YAML file's folder" in result.stderr
+    assert not out.exists()
