@@ -208,6 +208,7 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
            format: str = typer.Option("txt,md,html,docx", "--format", help="Các định dạng, cách nhau bởi dấu phẩy."),
            templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan."),
            reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="Tệp DOCX mẫu của cơ quan."),
+           strict: bool = StrictOpt,
            lang: Optional[str] = LangOpt):
     """So sánh kết quả với tệp chuẩn (golden); --update để chấp nhận thay đổi."""
     from . import golden as golden_files
@@ -215,10 +216,12 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
 
     def job():
         return golden_files.run(directory, _formats(format), update, search_path(templates, directory, lang),
-                                str(reference_doc) if reference_doc else None)
+                                str(reference_doc) if reference_doc else None, strict)
 
     outcome = _run(job, lang)
     lg = language(lang)
+    for warning in outcome.warnings:
+        typer.echo(warning.format(lg), err=True)
     for error in outcome.errors:
         typer.echo(error.format(lg), err=True)
     for path, diff in outcome.changed:

@@ -16,9 +16,10 @@ import difflib
 import hashlib
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .audit import CHECKS as AUDIT_CHECKS
 from .errors import DrafterError, fail
 from .output import write_atomic
 from .pipeline import Options, render_file
@@ -35,6 +36,7 @@ class Outcome:
     updated: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # stale golden folders deleted by --update
     errors: list[DrafterError] = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # the checks' and the fact audit's, once each
 
     @property
     def ok(self) -> bool:
@@ -54,27 +56,34 @@ def sources(directory: Path) -> list[Path]:
 
 
 def expected_files(source: Path, formats: tuple[str, ...], search_path=(),
-                   reference_doc: str | None = None) -> dict[str, str]:
-    """Golden file name -> content, for one YAML."""
+                   reference_doc: str | None = None, warnings: list | None = None,
+                   strict: bool = False) -> dict[str, str]:
+    """Golden file name -> content, for one YAML; the documents' warnings go to WARNINGS."""
     name = source.stem
     out: dict[str, str] = {}
+    base = Options(search_path=search_path, strict=strict)
+
+    def render(**changes) -> str | bytes:
+        result = render_file(source, replace(base, **changes))
+        if warnings is not None:  # the audit's: what a golden run is for (not the report defaults)
+            warnings.extend(w for w in result.warnings
+                            if dict(w.args).get("check") in AUDIT_CHECKS and w not in warnings)
+        return result.data
+
     for fmt in formats:
         if fmt == "docx":
             from .writers.docx.dump import dump
 
             for doc, stem in (("article", name), ("report", f"{name}.report")):
-                options = Options(format="docx", doc=doc, search_path=search_path, reference_doc=reference_doc)
-                data = render_file(source, options).data
+                data = render(format="docx", doc=doc, reference_doc=reference_doc)
                 out[f"{stem}.docx.dump"] = dump(data)
                 out[f"{stem}.docx.sha256"] = hashlib.sha256(data).hexdigest() + "\n"
         else:
-            out[f"{name}.{fmt}"] = render_file(source, Options(format=fmt, search_path=search_path)).data
+            out[f"{name}.{fmt}"] = render(format=fmt)
             if fmt == "txt":
-                out[f"{name}.report.txt"] = render_file(
-                    source, Options(format="txt", doc="report", search_path=search_path)).data
+                out[f"{name}.report.txt"] = render(format="txt", doc="report")
                 for style in other_styles(source, search_path):  # "tin" and an office's own styles
-                    out[f"{name}.{style}.txt"] = render_file(
-                        source, Options(format="txt", template=style, search_path=search_path)).data
+                    out[f"{name}.{style}.txt"] = render(format="txt", template=style)
     return out
 
 
@@ -93,13 +102,13 @@ def other_styles(source: Path, search_path=()) -> list[str]:
 
 
 def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool = False,
-        search_path: tuple[str, ...] = (), reference_doc: str | None = None) -> Outcome:
+        search_path: tuple[str, ...] = (), reference_doc: str | None = None, strict: bool = False) -> Outcome:
     directory = Path(directory)
     outcome = Outcome()
     yamls = sources(directory)
     for source in yamls:
         try:
-            expected = expected_files(source, formats, search_path, reference_doc)
+            expected = expected_files(source, formats, search_path, reference_doc, outcome.warnings, strict)
         except DrafterError as exc:
             outcome.errors.append(exc)
             continue

@@ -52,12 +52,14 @@ class GoldenItem(pytest.Item):
 
         outcome = golden.Outcome()
         try:
-            expected = golden.expected_files(self.source, self.formats, self.search)
+            expected = golden.expected_files(self.source, self.formats, self.search, warnings=outcome.warnings)
         except golden.DrafterError as exc:  # bad YAML or template: its one-line messages
             raise GoldenFailure(exc.format()) from None
         folder = self.source.with_name(self.source.stem + golden.SUFFIX)
         for name, content in expected.items():
             golden._compare(folder / name, content, False, outcome)
+        for warning in outcome.warnings:  # the fact audit's and the checks': shown, not fatal
+            self.warn(pytest.PytestWarning(warning.format()))
         report = [diff for _, diff in outcome.changed] + [f"{p}: golden missing" for p in outcome.missing]
         if report:
             raise GoldenFailure("\n".join(report) + "\nAccept with: drafter golden DIR --update")

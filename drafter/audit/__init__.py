@@ -12,6 +12,8 @@ from .printed import invented, unprinted
 from .shape import problems as shape_problems
 
 SNIPPET = 80
+CHECKS = ("fact-not-printed", "figure-invented", "section-empty", "paragraph-unfinished", "sentence-broken",
+          "word-doubled", "sentence-repeated", "placeholder", "form-mixed")
 
 
 def audit(event, blocks: list[Block], reads: set, scope: list[str], doc: str, template: str,

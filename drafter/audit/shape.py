@@ -13,7 +13,8 @@ from ..blocks import Block
 
 SENTENCE_KINDS = {"p", "lead", "item", "note"}  # blocks that are sentences and must end as one
 _END = (".", "!", "?", "…", ":", ";", "./.", "”", "\"", ")")
-_GLUED = re.compile(r"[^\W\d_][.;,:]+[^\W\d_\s]", re.UNICODE)
+_END_GLUED = re.compile(r"(?<=\w)[.!?](?=\w)")
+_COMMA_GLUED = re.compile(r"(?<=[^\W\d_])[,;](?=[^\W\d_])")
 _STRAY = re.compile(r"\s@[a-z]+\d?\s|\s[.,;:](?!\.)|[,;:]\s*[.,;:]|\.\s*[,;:]|(?<!\.)\.\s*\.(?!\.)|\(\s*\)")
 _DANGLING = re.compile(r"\b(?:và|của|với|gồm|cho|tại|là|đã|được|các|những|về|từ|đến|trong|theo|bởi|nhằm|"
                        r"có|bầu|trong đó)\s*[.;]$", re.IGNORECASE)
@@ -33,7 +34,7 @@ def problems(blocks: list[Block], doc: str, user_texts: list[str]) -> Iterator[t
             yield "paragraph-unfinished", block.text
     wording = [(b, _blank(b.text, user_texts)) for b in blocks if b.text and b.kind not in ("photo",)]
     for block, text in wording:
-        if _GLUED.search(text) or _STRAY.search(text) or _DANGLING.search(text.rstrip()):
+        if _glued(text) or _STRAY.search(text) or _DANGLING.search(text.rstrip()):
             yield "sentence-broken", block.text
         for match in _DOUBLE.finditer(text):
             if match[1].casefold() == match[0].split()[-1].casefold() and not match[1].isdigit():
@@ -43,6 +44,16 @@ def problems(blocks: list[Block], doc: str, user_texts: list[str]) -> Iterator[t
             yield "placeholder", block.text
     yield from _repeated(blocks)
     yield from _forms([(b, t) for b, t in wording if b.kind in SENTENCE_KINDS])
+
+
+def _glued(text: str) -> bool:
+    """"năm 2023.Bên cạnh", "đạt,Bên": no space after a sentence end or a comma
+    ("TP.HCM" and "2.619" are not sentences glued together)."""
+    for m in _END_GLUED.finditer(text):
+        before, after = text[m.start() - 1], text[m.end()]
+        if after.isupper() and (before.islower() or before.isdigit()):
+            return True
+    return bool(_COMMA_GLUED.search(text))
 
 
 def _blank(text: str, user_texts: list[str]) -> str:
