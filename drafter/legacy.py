@@ -201,9 +201,10 @@ def detect_text(text: str, min_gain: int = 3) -> str | None:
 
 
 def detect_value(value: str) -> str | None:
-    """detect_text for one field of an otherwise Unicode file: a name or a venue pasted
-    from an old document is a few words, each of them evidence."""
-    return detect_text(value, min_gain=1)
+    """detect_text for one field of an otherwise Unicode file: a name or a venue pasted from
+    an old document is a few words, each of them evidence. Two are needed: one symbol alone
+    ("5 µm", "© 2024") also reads as a syllable once converted."""
+    return detect_text(value, min_gain=2)
 
 
 def convert(data: str | bytes, encoding: str) -> str:

@@ -279,3 +279,12 @@ def test_size_limit_is_checked_on_what_is_read(tmp_path):
         loader.read_bytes(big)
     assert caught.value.issues[0].code == "file_too_large"
     assert loader.read_bytes(big, limit=loader.MAX_BYTES + 1) == b"a" * (loader.MAX_BYTES + 1)
+
+
+@pytest.mark.parametrize("value", ["5 µm", "© 2024", "½ ha", "25°C", "Müller", "naïve façade", "São Paulo",
+                                   "Zürich", "Đảng bộ xã Vĩnh Lộc", "Bà Rịa – Vũng Tàu", "“Đoàn kết”", "H’Mông",
+                                   "Lê Thị Ðào", "§ 3 ¶ 2", "x²"])
+def test_genuine_values_are_never_taken_for_a_legacy_paste(value):
+    from drafter.legacy import detect_value
+
+    assert detect_value(value) is None
