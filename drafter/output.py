@@ -73,6 +73,10 @@ def _umask() -> int:
 
 
 _TEMP = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+# Before the pid was in the name (earlier versions): tempfile's 8 random characters only; such a
+# file an hour old is a dead run's.
+_OLD_TEMP = re.compile(r"^\..+\.(?:docx|html|md|txt|dump|sha256|json)\.[a-z0-9_]{8}\.tmp$")
+OLD_TEMP_AGE = 3600
 
 
 def sweep(folder: Path, name: str = "") -> list[Path]:
@@ -84,15 +88,26 @@ def sweep(folder: Path, name: str = "") -> list[Path]:
     except OSError:
         return removed
     for entry in names:
-        match = _TEMP.match(entry) if entry.startswith(f".{name}") else None
-        if match and not _alive(int(match[1])):
-            target = Path(folder) / entry
+        if not entry.startswith(f".{name}"):
+            continue
+        match = _TEMP.match(entry)
+        target = Path(folder) / entry
+        if (match and not _alive(int(match[1]))) or (not match and _OLD_TEMP.match(entry) and _old(target)):
             try:
                 target.unlink()
                 removed.append(target)
             except OSError:
                 pass
     return removed
+
+
+def _old(path: Path) -> bool:
+    import time
+
+    try:
+        return time.time() - path.stat().st_mtime > OLD_TEMP_AGE
+    except OSError:
+        return False
 
 
 def _alive(pid: int) -> bool:

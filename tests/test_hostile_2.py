@@ -176,11 +176,14 @@ def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(tmp_path):
     stale = out / f".d0.docx.{_dead_pid()}.k3j_9x.tmp"
     live = out / f".d0.docx.{os.getpid()}.a1b2c3.tmp"  # a run still going: not touched
     users = out / ".notes.tmp"  # not drafter's name pattern
-    for f in (stale, live, users):
+    old_style, fresh_old_style = out / ".d1.docx.k3j_9xab.tmp", out / ".d1.html.k3j_9xab.tmp"  # no pid
+    for f in (stale, live, users, old_style, fresh_old_style):
         f.write_bytes(b"half")
+    os.utime(old_style, (time.time() - 7200, time.time() - 7200))
     result = runner.invoke(app, ["render", str(src), "-o", str(out), "--format", "docx"])
     assert result.exit_code == 0, result.stderr
     assert not stale.exists() and live.exists() and users.exists()
+    assert not old_style.exists() and fresh_old_style.exists()  # an hour old: a dead run's
     # a single -o FILE tidies its own leftovers too
     stale2 = out / f".one.txt.{_dead_pid()}.zz.tmp"
     stale2.write_bytes(b"half")
