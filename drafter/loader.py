@@ -237,7 +237,8 @@ class _Builder:
         from . import legacy
 
         value = node.value
-        encoding = legacy.detect_value(value)
+        # asked to convert (--from-encoding): one converted word is enough, "Hµ" is "Hà"
+        encoding = legacy.detect_text(value, min_gain=1) if self.from_encoding else legacy.detect_value(value)
         if encoding is None:
             return value
         if encoding == self.from_encoding:

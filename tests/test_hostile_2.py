@@ -291,3 +291,10 @@ def test_genuine_values_are_never_taken_for_a_legacy_paste(value):
     from drafter.legacy import detect_value
 
     assert detect_value(value) is None
+
+
+def test_with_the_flag_a_one_word_field_is_converted_too(write):
+    path = write(YEAR_END + f"venue: {TCVN3_VENUE}\nbyline: {{authors: [Hµ]}}\n")
+    result = render(path, "--from-encoding", "tcvn3")
+    assert result.exit_code == 0, result.stderr
+    assert "Cộng hòa xã hội chủ nghĩa Việt Nam" in result.stdout and "Hà" in result.stdout
