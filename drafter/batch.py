@@ -182,7 +182,7 @@ class _Worker:
         return done
 
     def _target(self, stem: str, fmt: str) -> Path:
-        suffix = "-bao-cao" if self.options.doc == "report" else ""
+        suffix = {"report": "-bao-cao", "resolution": "-nghi-quyet"}.get(self.options.doc, "")
         target = (self.outdir / f"{stem}{suffix}{WRITERS[fmt].extension}").resolve()
         if not target.is_relative_to(self.outdir):  # slugs have no "/", but never trust a name
             raise ValueError(f"output {target} outside {self.outdir}")

@@ -16,11 +16,12 @@ from typing import Any
 # doc-number, party-name, place-date), title, subtitle, rule ("-----"), heading1..3
 # ("I-", "1.", "a)"), p, item ("- …"), table, the signature's parts (sign-for "T/M ĐẢNG ỦY",
 # sign-role "BÍ THƯ", sign-name) and recipients ("Nơi nhận:") with one recipient each.
+# A resolution's articles are "clause" blocks, numbered "Điều N." by party.sections.
 KINDS = {
     "headline", "meta", "lead", "p", "caption", "photo", "byline", "note",
     "org-higher", "org-issuer", "doc-number", "party-name", "place-date",
     "title", "subtitle", "rule", "heading", "item", "table",
-    "sign-for", "sign-role", "sign-name", "recipients", "recipient",
+    "sign-for", "sign-role", "sign-name", "recipients", "recipient", "clause",
 }
 _DIRECTIVE = re.compile(r"^@([a-z]+(?:-[a-z]+)*)([1-6])?(?:\s+|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")

@@ -18,7 +18,7 @@ from typing import Iterator
 from .errors import DrafterError, Issue, pack
 from .loader import Loaded
 from .model import DaiHoi, EventBase, Figure, KiemDiem, TongKet
-from .report import report_info
+from .report import report_info, resolution_info
 
 ERROR, WARNING = "error", "warning"
 
@@ -62,9 +62,10 @@ def _all(event: EventBase, loaded: Loaded, doc: str) -> Iterator[Problem]:
     if isinstance(event, DaiHoi):
         yield from _elections(event)
         yield from _term(event)
-    if doc == "report":
-        for path, code in report_info(event)[1]:
-            yield Problem("report-default", path, code, WARNING, {})
+    if doc == "report" or (doc == "resolution" and isinstance(event, DaiHoi)):
+        info = report_info if doc == "report" else resolution_info
+        for path, code, args in info(event)[1]:
+            yield Problem("report-default", path, code, WARNING, args)
 
 
 def _acknowledged(event: EventBase, problem: Problem) -> bool:

@@ -121,7 +121,7 @@ def _fail(exc, lang: str | None):
 
 @app.command()
 def validate(files: list[Path] = typer.Argument(..., help="Các tệp YAML cần kiểm tra."),
-             doc: str = typer.Option("article", "--doc", help="Văn bản được soạn thử để kiểm tra: article hoặc report."),
+             doc: str = typer.Option("article", "--doc", help="Văn bản được soạn thử để kiểm tra: article, report hoặc resolution."),
              template: Optional[str] = typer.Option(None, "--template", help="Kiểu bài, ví dụ bai, tin."),
              templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan."),
              strict: bool = StrictOpt, from_encoding: Optional[str] = EncodingOpt,
@@ -158,7 +158,7 @@ def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhi�
            format: str = typer.Option("txt", "--format", "-f", help="txt, md, html, docx; nhiều định dạng: docx,html."),
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp kết quả (mặc định: in ra màn hình); thư mục khi soạn hàng loạt."),
            jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Số tiến trình khi soạn hàng loạt (mặc định: số CPU)."),
-           doc: str = typer.Option("article", "--doc", help="article (tin bài) hoặc report (báo cáo)."),
+           doc: str = typer.Option("article", "--doc", help="article (tin bài), report (báo cáo) hoặc resolution (nghị quyết đại hội)."),
            template: Optional[str] = typer.Option(None, "--template", help="Kiểu bài, ví dụ bai, tin; hoặc tên tệp mẫu."),
            templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan (ưu tiên hơn mẫu có sẵn)."),
            reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="Tệp DOCX mẫu lấy kiểu chữ, khổ giấy."),

@@ -144,6 +144,24 @@ def date_span(start: dt.date, end: dt.date | None = None, sep: str = "-") -> str
     return f"{day_month(start, sep)} {word} {day_month(end, sep)}"
 
 
+def date_span_long(start: dt.date, end: dt.date | None = None) -> str:
+    """The Party form of a meeting's days: "ngày 10 và 11 tháng 02 năm 2020", "từ ngày 10 đến
+    ngày 12 tháng 02 năm 2020"; one day is date_long."""
+    if end is None or end == start:
+        return date_long(start)
+    two = (end - start).days == 1
+    if (start.year, start.month) == (end.year, end.month):
+        first = f"ngày {start.day:02d}"
+    elif start.year == end.year:
+        first = date_long(start).rsplit(" năm ", 1)[0]
+    else:
+        first = date_long(start)
+    if two:
+        last = date_long(end)[len("ngày "):] if first == f"ngày {start.day:02d}" else date_long(end)
+        return f"{first} và {last}"
+    return f"từ {first} đến {date_long(end)}"
+
+
 def stamp(day: dt.date, time: str | None = None, with_weekday: bool = False) -> str:
     """A portal's publication line: "Thứ sáu - 18/07/2025 12:03", "11/02/2020 15:31"."""
     text = date_padded(day) + (f" {time}" if time else "")
@@ -291,6 +309,21 @@ def rating_row(r) -> list[str]:
     return [capfirst(r.subject), given(r.total)] + [given(r.levels.get(l)) for l in _LEVEL_ORDER]
 
 
+def rating_levels(ratings) -> list[str]:
+    """The levels any rating gives, in order: the columns of a ratings table."""
+    given = {level for r in ratings for level in r.levels}
+    return [level for level in _LEVEL_ORDER if level in given]
+
+
+def rating_cells(r, levels, with_total: bool = False, padded: bool = False) -> list[str]:
+    """A Rating as a table row with only the numbers the data gives: an empty cell where a
+    total or a level was not given (never a computed total, never a 0 nobody counted)."""
+    cells = [capfirst(r.subject)]
+    if with_total:
+        cells.append(count(r.total, None, padded) if r.total is not None else "")
+    return cells + [count(r.levels[l], None, padded) if l in r.levels else "" for l in levels]
+
+
 def first_mention(org) -> str:
     """The full name, with its abbreviation introduced: "Đảng bộ các cơ quan (CCQ) Đảng tỉnh"."""
     if org.abbr and org.abbr_of:
@@ -315,7 +348,9 @@ FILTERS = {
     "number": number, "percent": percent, "pad": pad, "count": _padded(count), "share": share,
     "plan_percent": plan_percent, "money": money, "roman": roman,
     "day_month": day_month, "date_short": date_short, "date_padded": date_padded,
-    "date_long": date_long, "date_party": date_party, "weekday": weekday, "date_span": date_span, "stamp": stamp,
+    "date_long": date_long, "date_party": date_party, "weekday": weekday, "date_span": date_span,
+    "date_span_long": date_span_long, "stamp": stamp, "rating_levels": rating_levels,
+    "rating_cells": _padded(rating_cells),
     "capfirst": capfirst, "sentence_case": sentence_case, "join_vi": join_vi, "numbered": numbered,
     "full_stop": full_stop, "person": person, "people": people, "rating": rating,
     "quantity": _padded(quantity), "figure": _padded(figure), "figures": _padded(figures),

@@ -4,9 +4,10 @@ Layout (copying the folder copies its goldens):
     DIR/<name>.yaml
     DIR/<name>.golden/<name>.txt | .md | .html          the article
     DIR/<name>.golden/<name>.report.txt                 the report's wording
+    DIR/<name>.golden/<name>.resolution.txt             a congress's resolution (dai-hoi only)
     DIR/<name>.golden/<name>.<style>.txt                other article styles ("tin", an office's)
     DIR/<name>.golden/<name>.docx.dump + .docx.sha256   the article DOCX: readable dump and bytes' hash
-    DIR/<name>.golden/<name>.report.docx.dump + .sha256 the report DOCX
+    DIR/<name>.golden/<name>.report.docx.dump + .sha256 the report DOCX (and .resolution.docx.*)
 DOCX is compared through its canonical dump (paragraphs with styles, tables, section settings),
 so a failure shows what changed; the sha256 catches anything the dump does not show.
 """
@@ -61,6 +62,7 @@ def expected_files(source: Path, formats: tuple[str, ...], search_path=(),
     """Golden file name -> content, for one YAML; the documents' warnings go to WARNINGS."""
     name = source.stem
     out: dict[str, str] = {}
+    party_docs = [("report", f"{name}.report")] + [(doc, f"{name}.{doc}") for doc in extra_docs(source)]
     base = Options(search_path=search_path, strict=strict)
 
     def render(**changes) -> str | bytes:
@@ -74,17 +76,27 @@ def expected_files(source: Path, formats: tuple[str, ...], search_path=(),
         if fmt == "docx":
             from .writers.docx.dump import dump
 
-            for doc, stem in (("article", name), ("report", f"{name}.report")):
+            for doc, stem in [("article", name), *party_docs]:
                 data = render(format="docx", doc=doc, reference_doc=reference_doc)
                 out[f"{stem}.docx.dump"] = dump(data)
                 out[f"{stem}.docx.sha256"] = hashlib.sha256(data).hexdigest() + "\n"
         else:
             out[f"{name}.{fmt}"] = render(format=fmt)
             if fmt == "txt":
-                out[f"{name}.report.txt"] = render(format="txt", doc="report")
+                for doc, stem in party_docs:
+                    out[f"{stem}.txt"] = render(format="txt", doc=doc)
                 for style in other_styles(source, search_path):  # "tin" and an office's own styles
                     out[f"{name}.{style}.txt"] = render(format="txt", template=style)
     return out
+
+
+def extra_docs(source: Path) -> list[str]:
+    """Documents besides the article and the report: a congress's resolution."""
+    from .loader import load_file
+    from .pipeline import RESOLUTION_KINDS
+    from .validate import validate
+
+    return ["resolution"] if validate(load_file(source)).kind in RESOLUTION_KINDS else []
 
 
 def other_styles(source: Path, search_path=()) -> list[str]:
@@ -98,7 +110,8 @@ def other_styles(source: Path, search_path=()) -> list[str]:
     skip = set(DEFAULT_STYLE.values())
     return sorted(e.name[len(kind) + 1:-3] for e in entries(tuple(search_path))
                   if e.name.startswith(kind + "/") and e.name.count("/") == 1
-                  and e.name[len(kind) + 1:-3] not in skip)
+                  and e.name[len(kind) + 1:-3] not in skip
+                  and not e.name[len(kind) + 1:].startswith("_"))  # "_parts.j2" are not styles
 
 
 def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool = False,

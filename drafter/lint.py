@@ -16,8 +16,8 @@ from .model import KINDS
 from .templating import BUILTIN_DIR, environment
 from .validate import _model_in
 
-PROVIDED = {"event", "people", "report", "photos", "table", "pick", "out_of_scope", "range", "dict", "lipsum",
-            "cycler", "joiner", "namespace", "loop", "super", "self", "varargs", "kwargs", "caller"}
+PROVIDED = {"event", "people", "report", "resolution", "photos", "table", "pick", "out_of_scope", "range",
+            "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "super", "self", "varargs", "kwargs", "caller"}
 
 
 def check_templates(folders: tuple[str, ...], include_builtin: bool = True) -> list[Issue]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import templating
+from . import party, templating
 from .audit import audit
 from .audit.facts import facts
 from .blocks import KINDS, Block, MarkupError, Table, parse
@@ -13,17 +13,19 @@ from .errors import Issue, fail
 from .loader import Loaded, load_file
 from .model import EventBase
 from .orthography import keep_pattern, tone_style_except
-from .report import report_info
+from .report import report_info, resolution_info
 from .validate import validate
 from .writers import WRITERS, Rendered, Writer
 
-DEFAULT_STYLE = {"article": "bai", "report": "bao-cao"}
+DEFAULT_STYLE = {"article": "bai", "report": "bao-cao", "resolution": "nghi-quyet"}
+PARTY_DOCS = ("report", "resolution")  # Party documents: numbered sections, names in full
+RESOLUTION_KINDS = ("dai-hoi",)  # a congress adopts a resolution; a meeting reports
 
 
 @dataclass(frozen=True)
 class Options:
     format: str = "txt"
-    doc: str = "article"  # article | report
+    doc: str = "article"  # article | report | resolution
     template: str | None = None  # a style name ("bai", "tin") or a template path
     search_path: tuple[str, ...] = ()  # office template folders, first wins
     reference_doc: str | None = None  # DOCX whose styles and page set-up are used
@@ -42,6 +44,7 @@ def render_file(path: str | Path, options: Options = Options()) -> Output:
     writer = writer_for(options.format)
     loaded = load_file(path, options.from_encoding)
     event = validate(loaded)
+    doc_allowed(event, options, loaded)
     warnings = check(event, loaded, options.doc, options.strict)
     rendered, problems = render_event(event, options, base_dir=Path(path).parent)
     warnings += audited(problems, event, loaded, options)
@@ -52,8 +55,17 @@ def validate_file(path: str | Path, options: Options = Options()) -> list[Issue]
     """What `drafter validate` reports: the checks, then the audit of the rendered document."""
     loaded = load_file(path, options.from_encoding)
     event = validate(loaded)
+    doc_allowed(event, options, loaded)
     warnings = check(event, loaded, options.doc, options.strict)
     return warnings + audited(render_event(event, options, Path(path).parent)[1], event, loaded, options)
+
+
+def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None) -> None:
+    """A resolution is a congress's: any other kind is refused at its `kind:` line."""
+    if options.doc == "resolution" and event.kind not in RESOLUTION_KINDS:
+        line, col = loaded.mark(("kind",)) if loaded else (None, None)
+        raise fail(loaded.file if loaded else "--doc", "doc_not_for_kind", path="kind", line=line, col=col,
+                   doc=options.doc, kind=event.kind, allowed=", ".join(RESOLUTION_KINDS))
 
 
 def audited(problems, event: EventBase, loaded: Loaded, options: Options) -> list[Issue]:
@@ -62,16 +74,22 @@ def audited(problems, event: EventBase, loaded: Loaded, options: Options) -> lis
 
 def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> tuple[Rendered, list]:
     """The document every writer receives, and the audit's problems with it."""
+    doc_allowed(event, options)
     name = template_name(event, options)
     markup, state = templating.render(name, context(event), options.search_path,
                                       identity=identity(event), variant=options.variant)
     file = templating.resolve(name, options.search_path)
     try:
-        blocks = house_style(parse(markup, state.objects), event.style.tone_marks, names(event))
+        blocks = parse(markup, state.objects)
+        if options.doc in PARTY_DOCS:  # sections chosen from the data and numbered
+            blocks = party.sections(blocks)
+        blocks = house_style(blocks, event.style.tone_marks, names(event))
     except MarkupError as exc:
         raise fail(file, "template_directive", directive=exc.directive,
                    allowed=", ".join("@" + k for k in sorted(KINDS))) from None
     problems = audit(event, blocks, state.reads, state.scope, options.doc, file)
+    if options.doc in PARTY_DOCS:  # after the audit, which finds the facts as the user wrote them
+        blocks = party.in_full_names(blocks, event)
     rendered = Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
                         base_dir=base_dir,
                         options={"doc": options.doc, "reference_doc": options.reference_doc})
@@ -120,8 +138,12 @@ def identity(event: EventBase) -> str:
 
 
 def context(event: EventBase) -> dict:
-    """What templates see: the event, people by name (for references), the report's header."""
-    return {"event": event, "people": event.people(), "report": report_info(event)[0]}
+    """What templates see: the event, people by name (for references), the report's header
+    (and a congress's resolution's)."""
+    found = {"event": event, "people": event.people(), "report": report_info(event)[0]}
+    if event.kind in RESOLUTION_KINDS:
+        found["resolution"] = resolution_info(event)[0]
+    return found
 
 
 def _title(blocks) -> str:

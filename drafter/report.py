@@ -1,79 +1,188 @@
-"""What a Party report needs and an article does not: header, number, signer, recipients.
+"""What a Party document needs and an article does not: header, number, signer, recipients.
 
-Each is optional in the YAML; a sensible default is used and a warning names the field,
-so an office sees what to fill in before the report is signed.
+Each is optional in the YAML (`report:` for the BÁO CÁO, `resolution:` for a congress's NGHỊ
+QUYẾT). What the data implies is used (the newly elected Bí thư signs the congress's report);
+otherwise a blank. Either way a warning names the field and what was put there, so an office
+sees what to check before the document is signed.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from .model import EventBase
+from .model import DaiHoi, EventBase, KiemDiem, Organisation, ReportMeta
 
 BLANK = "……"  # the dotted blank Vietnamese forms use for "to be filled in"
 ISSUER_CODES = {"chi-bo": "CB"}  # every other level: ĐU (Đảng ủy)
 ON_BEHALF = {"chi-bo": "Chi bộ"}  # every other level: Đảng ủy
+SECRETARY = "Bí thư"
+
+Warning_ = tuple[str, str, dict]  # field path, message code, message arguments
 
 
 @dataclass(frozen=True)
 class ReportInfo:
     higher: str
-    issuer: str
+    issuer: str | None  # None: the template names the issuer (a congress names itself)
     number: str
     type_code: str
     issuer_code: str
     place: str
     date: dt.date
     on_behalf: str
-    signer_role: str
+    signer_role: str  # "" for a presidium, which signs with the name only
     signer_name: str
     recipients: tuple[str, ...]
 
 
-def report_info(event: EventBase) -> tuple[ReportInfo, list[tuple[str, str]]]:
-    """The report's header and signature; warnings are (field path, message code)."""
-    meta, org, level = event.report, event.org, event.org.kind_level
-    warnings: list[tuple[str, str]] = []
+class _Defaults:
+    """Collects the warnings for one document's defaults."""
 
-    def default(field: str, value: str) -> str:
-        warnings.append((f"report.{field}", "report_default"))
+    def __init__(self, field: str):
+        self.field, self.warnings = field, []
+
+    def blank(self, name: str, value: str) -> str:
+        self.warnings.append((f"{self.field}.{name}", "report_default", {}))
         return value
 
-    higher = meta.higher or (event.higher.name if event.higher else None) or default("higher", BLANK)
-    number = f"{meta.number:02d}" if meta.number else default("number", "\u00a0" * 6)
-    place = meta.place or _place(event) or default("place", BLANK)
+    def derived(self, name: str, value: str, shown: str | None = None) -> str:
+        self.warnings.append((f"{self.field}.{name}", "report_default_value", {"value": shown or value}))
+        return value
+
+
+def report_info(event: EventBase) -> tuple[ReportInfo, list[Warning_]]:
+    """The report's header and signature, and the warnings for what was defaulted."""
+    meta, level = event.report, event.org.kind_level
+    d = _Defaults("report")
     signer = meta.signer
-    if signer is None:
-        default("signer", "")
-    recipients = tuple(meta.recipients) or tuple(default("recipients", r) for r in _recipients(event))
+    if signer is not None:
+        name, role = signer.name, signer.role
+    else:
+        found = _secretary(event)
+        name = d.derived("signer", found, f"{found} ({SECRETARY})") if found else d.blank("signer", BLANK)
+        role = SECRETARY
     info = ReportInfo(
-        higher=higher,
-        issuer=meta.issuer or org.committee_name,
-        number=number,
+        higher=_higher(meta, event, d),
+        issuer=meta.issuer or event.org.committee_name,
+        number=_number(meta, d),
         type_code=meta.type_code,
         issuer_code=meta.issuer_code or ISSUER_CODES.get(level, "ĐU"),
-        place=place,
+        place=_place(meta, event, d),
         date=meta.date or event.end_date or event.date,
         on_behalf=(signer.on_behalf if signer and signer.on_behalf else ON_BEHALF.get(level, "Đảng ủy")),
-        signer_role=signer.role if signer else "Bí thư",
-        signer_name=signer.name if signer else BLANK,
-        recipients=recipients,
+        signer_role=role,
+        signer_name=name,
+        recipients=_recipients(meta, event, d, _report_recipients(event)),
     )
-    return info, _unique(warnings)
+    return info, d.warnings
 
 
-def _place(event: EventBase) -> str | None:
+def resolution_info(event: DaiHoi) -> tuple[ReportInfo, list[Warning_]]:
+    """A congress's own document: issued by the congress ("Số …-NQ/ĐH"), signed on behalf
+    of its presidium by the member who chaired."""
+    meta = event.resolution
+    d = _Defaults("resolution")
+    signer = meta.signer
+    if signer is not None:
+        name, role, on_behalf = signer.name, signer.role, signer.on_behalf or "Đoàn Chủ tịch"
+        if "role" not in signer.model_fields_set:
+            role = ""  # the presidium signs with the name alone
+    else:
+        chair = event.chairs[0].name if event.chairs else None
+        name = d.derived("signer", chair) if chair else d.blank("signer", BLANK)
+        role, on_behalf = "", "Đoàn Chủ tịch"
+    own = {"type_code": "NQ", "issuer_code": "ĐH"}
+    info = ReportInfo(
+        higher=_higher(meta, event, d),
+        issuer=meta.issuer,
+        number=_number(meta, d),
+        type_code=meta.type_code if "type_code" in meta.model_fields_set else own["type_code"],
+        issuer_code=meta.issuer_code or own["issuer_code"],
+        place=_place(meta, event, d),
+        date=meta.date or event.end_date or event.date,
+        on_behalf=on_behalf,
+        signer_role=role,
+        signer_name=name,
+        recipients=_recipients(meta, event, d, _resolution_recipients(event)),
+    )
+    return info, d.warnings
+
+
+def _higher(meta: ReportMeta, event: EventBase, d: _Defaults) -> str:
+    return meta.higher or (event.higher.name if event.higher else None) or d.blank("higher", BLANK)
+
+
+def _number(meta: ReportMeta, d: _Defaults) -> str:
+    # numbers are given when the document is registered: room to write one in
+    return f"{meta.number:02d}" if meta.number else d.blank("number", "\u00a0" * 6)
+
+
+def _place(meta: ReportMeta, event: EventBase, d: _Defaults) -> str:
+    if meta.place:
+        return meta.place
     for org in (event.org, event.higher):
         if org is not None and org.place is not None:
-            return org.place.name
+            return d.derived("place", org.place.name)
+    return d.blank("place", BLANK)
+
+
+def _secretary(event: EventBase) -> str | None:
+    """Who signs for the committee: the Bí thư the congress elected (or re-elected), else a
+    member of the meeting (not a guest) whose title is the Bí thư of this organisation."""
+    if isinstance(event, DaiHoi) and event.elections:
+        for officer in event.elections.officers:
+            if officer.name and _is_secretary(officer.role, event.org, role_only=True):
+                return officer.name
+        return None  # the new committee signs; an earlier Bí thư would be a guess
+    guests = {p.name for p in event.guests} - {p.name for p in event.chairs}
+    for name, person in event.people().items():
+        if name not in guests and any(_is_secretary(t, event.org) for t in person.titles):
+            return name
     return None
 
 
-def _recipients(event: EventBase) -> list[str]:
+def _is_secretary(title: str, org: Organisation, role_only: bool = False) -> bool:
+    """"Bí thư", "Bí thư Đảng ủy", "Bí thư Đảng ủy xã Vĩnh Lộc", "Bí thư Chi bộ": the head of
+    `org` ("Phó Bí thư" is not)."""
+    if title == SECRETARY:
+        return role_only
+    if not title.startswith(SECRETARY + " "):
+        return False
+    rest = title[len(SECRETARY) + 1:]
+    if len(rest.split()) < 2:
+        return False
+    names = (org.committee_name, org.name, org.short_name)
+    return any(n == rest or n.startswith(rest + " ") for n in names)
+
+
+def _report_recipients(event: EventBase) -> list[str]:
     out = []
     if event.higher is not None:
         out.append(f"Ban Thường vụ {event.higher.committee_name}")
-    out.append(f"Lưu Văn phòng {event.org.committee_name}")
+    if isinstance(event, KiemDiem) and event.proposals:
+        out.append(event.proposals.to)  # the body asked to rate must receive the report
+    return out
+
+
+def _resolution_recipients(event: DaiHoi) -> list[str]:
+    out = _report_recipients(event)
+    if event.cells and event.org.kind_level != "chi-bo":
+        out.append("Các chi bộ trực thuộc")  # they carry the resolution out
+    return out
+
+
+def _recipients(meta: ReportMeta, event: EventBase, d: _Defaults, wanted: list[str]) -> tuple[str, ...]:
+    if meta.recipients:
+        given = list(meta.recipients)
+        to = event.proposals.to if isinstance(event, KiemDiem) and event.proposals else None
+        if to and to not in given:  # a report that proposes to a body is sent to it
+            at = next((i for i, r in enumerate(given) if r.startswith("Lưu")), len(given))
+            given.insert(at, to)
+            d.derived("recipients", "", to)
+        return tuple(given)
+    archive = "Lưu Chi bộ" if event.org.kind_level == "chi-bo" else "Lưu Văn phòng Đảng ủy"
+    out = tuple(_unique([*wanted, archive]))
+    d.derived("recipients", "", "; ".join(out))
     return out
 
 

@@ -1,7 +1,6 @@
 """More of what a proof-reader catches (run by checks.py, same ids and acknowledgements):
 counts above the membership, people listed twice, one post held by two people, a negative
-count, an implausible ordinal, invisible characters inside names, an article that would need
-a name the file does not give."""
+count, an implausible ordinal, invisible characters inside names."""
 from __future__ import annotations
 
 import re
@@ -23,7 +22,7 @@ def problems(event: EventBase, loaded: Loaded, doc: str) -> Iterator[Problem]:
     yield from _negative(event)
     yield from _invisible(loaded.data, ())
     if isinstance(event, DaiHoi):
-        yield from _congress(event, doc)
+        yield from _congress(event)
     if isinstance(event, KiemDiem):
         yield from _rated(event)
 
@@ -48,7 +47,7 @@ def _invisible(node, loc) -> Iterator[Problem]:
                           {"value": f"U+{ord(found.group()):04X}"})
 
 
-def _congress(event: DaiHoi, doc: str) -> Iterator[Problem]:
+def _congress(event: DaiHoi) -> Iterator[Problem]:
     if event.ordinal > MAX_ORDINAL:
         yield Problem("ordinal-range", "ordinal", "ordinal_range", WARNING,
                       {"value": event.ordinal, "limit": MAX_ORDINAL})
@@ -71,10 +70,6 @@ def _congress(event: DaiHoi, doc: str) -> Iterator[Problem]:
                 yield Problem("officer-twice", f"elections.officers[{i}].name", "post_held_twice", ERROR,
                               {"role": officer.role, "first": holders[post], "name": officer.name})
             holders.setdefault(post, officer.name)
-        if doc == "article" and e.method == "bầu" and not officer.name:
-            # the article says "bầu đồng chí <name> <role>"; the report can list a role alone
-            yield Problem("officer-name", f"elections.officers[{i}]", "officer_needs_name", ERROR,
-                          {"role": officer.role})
 
 
 def _rated(event: KiemDiem) -> Iterator[Problem]:

@@ -35,7 +35,6 @@ HOSTILE_FILES = {
     # a check (negative-value), listed here as its acknowledgement still fails the fact audit ("-5" is read as 5)
     "negative-figure": (YEAR_END + "results:\n  - items: [{text: kết nạp, value: -5, unit: đảng viên}]\n",
                         "negative_value"),
-    "officer-without-name": (CONGRESS + "elections:\n  officers: [{role: Bí thư}]\n", "officer_needs_name"),
 }
 
 # Consistency checks of issue 14, merged into bad_inputs.CHECKS: (content, severity).

@@ -111,13 +111,18 @@ def read(data: bytes):
     return docx.Document(io.BytesIO(data))
 
 
+def plain(text: str) -> str:
+    # a report's terms and dates are kept on one line with U+00A0 (tested on their own)
+    return text.replace("\u00a0", " ")
+
+
 def flow(document) -> list[tuple[str, str]]:
     """(style name, text) of the body's own paragraphs, tables left out."""
-    return [(p.style.name, p.text) for p in document.paragraphs]
+    return [(p.style.name, plain(p.text)) for p in document.paragraphs]
 
 
 def cell_lines(cell) -> list[tuple[str, str]]:
-    return [(p.style.name, p.text) for p in cell.paragraphs]
+    return [(p.style.name, plain(p.text)) for p in cell.paragraphs]
 
 
 # --- report ---------------------------------------------------------------------------
@@ -276,8 +281,8 @@ def test_text_is_nfc_equal_to_the_input():
     assert decomposed != PLACE_DATE
     blocks = [Block("place-date", decomposed), Block("p", unicodedata.normalize("NFD", BODY_TEXT))]
     document = read(write_docx(Rendered(blocks, "t", options={"doc": "report"})))
-    assert document.tables[0].rows[1].cells[1].text == PLACE_DATE
-    assert document.paragraphs[0].text == BODY_TEXT
+    assert plain(document.tables[0].rows[1].cells[1].text) == PLACE_DATE
+    assert plain(document.paragraphs[0].text) == BODY_TEXT
 
 
 def test_control_characters_xml_cannot_hold_are_dropped():

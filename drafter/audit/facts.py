@@ -15,7 +15,7 @@ from pydantic import BaseModel
 # Fields that steer layout or checks, never printed as such.
 NOT_FACTS = {
     "kind", "style", "acknowledge", "term_years", "pad", "level", "after", "file", "abbr_of",
-    "on_behalf", "type_code", "issuer_code", "honorific", "bound", "weekday",
+    "on_behalf", "type_code", "issuer_code", "honorific", "bound", "weekday", "short_forms",
 }
 # Names: printed exactly as written, never touched by house style.
 NAME_FIELDS = {"name", "short", "abbr", "committee", "province", "titles", "committee_members",
@@ -42,9 +42,12 @@ def facts(event: BaseModel) -> list[Fact]:
 
 def _walk(value: Any, loc: tuple, owner: int = 0) -> Iterator[Fact]:
     if isinstance(value, BaseModel):
-        for field in sorted(value.model_fields_set, key=list(type(value).model_fields).index):
-            if field not in NOT_FACTS:
-                yield from _walk(getattr(value, field), loc + (field,), id(value))
+        fields = type(value).model_fields
+        for field in sorted(value.model_fields_set, key=list(fields).index):
+            item = getattr(value, field)
+            # a default restated ("individuals: 0") says nothing new
+            if field not in NOT_FACTS and not (fields[field].default is not None and item == fields[field].default):
+                yield from _walk(item, loc + (field,), id(value))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             yield from _walk(item, loc + (i,), owner)

@@ -16,7 +16,7 @@ DERIVED: dict[str, Callable] = {
     "the year after the year reviewed (year + 1)": lambda e: [e.year + 1] if getattr(e, "year", None) else [],
 }
 # Labels the writer or the template's numbering puts in front of items: "(1)", "I-", "1.", "a)".
-STRUCTURAL_KINDS = {"heading"}
+STRUCTURAL_KINDS = {"heading", "clause"}  # a resolution's "Điều 1." too
 
 
 def unprinted(facts: Iterable[Fact], blocks: list[Block], reads: set, scope: tuple[str, ...]) -> list[Fact]:
@@ -89,7 +89,7 @@ def invented(event, facts: Iterable[Fact], blocks: list[Block], extra: Iterable 
     return out
 
 
-_LABEL = re.compile(r"^(?:[IVXLCDM]+-|\d+\.|[a-zđ]\))\s*")
+_LABEL = re.compile(r"^(?:[IVXLCDM]+-|\d+\.|[a-zđ]\)|Điều \d+\.)\s*")
 _ENUMERATION = re.compile(r"\(\d+\)\s")
 
 

@@ -295,7 +295,7 @@ CheckId = Literal[
     "report-default", "fact-not-printed", "figure-invented", "section-empty", "paragraph-unfinished",
     "sentence-broken", "word-doubled", "sentence-repeated", "placeholder", "form-mixed",
     "negative-value", "invisible-char", "ordinal-range", "delegates-members",
-    "committee-duplicate", "officer-twice", "officer-name", "rated-members",
+    "committee-duplicate", "officer-twice", "rated-members",
 ]
 
 
@@ -339,3 +339,6 @@ class ReportMeta(Model):
     signer: Signer | None = None
     recipients: list[Text] = []
     """Nơi nhận, mỗi dòng một nơi, ví dụ "Ban Thường vụ Huyện ủy"."""
+    short_forms: list[Text] = []
+    """Chữ viết tắt là tên gọi tắt chính thức, giữ nguyên trong văn bản, ví dụ ["UBND"]; các chữ
+    viết tắt khác (BTV, UBKT, CCQ…) được viết đầy đủ."""

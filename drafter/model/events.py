@@ -126,6 +126,12 @@ class Officer(Model):
     reelected: bool = False
     """Tái cử."""
 
+    @model_validator(mode="after")
+    def _named(self):
+        if (self.previous or self.reelected) and not self.name:
+            raise ValueError("officer_needs_name")
+        return self
+
 
 class Delegation(Model):
     """Đoàn đại biểu dự đại hội cấp trên."""
@@ -147,6 +153,12 @@ class Elections(Model):
     delegation: Delegation | None = None
     debut: bool = False
     """Ban Chấp hành khóa mới ra mắt đại hội."""
+
+    @model_validator(mode="after")
+    def _appointed(self):
+        if self.appointed_by and self.method != "chỉ định":
+            raise ValueError("appointed_by_needs_appointment")
+        return self
 
 
 class Pilot(Model):
@@ -184,6 +196,9 @@ class DaiHoi(EventBase):
     """Các văn bản được biểu quyết thông qua."""
     pilot: Pilot | None = None
     """Đại hội điểm."""
+    resolution: ReportMeta = ReportMeta()
+    """Thông tin cho nghị quyết của Đại hội (--doc resolution): số, người ký (mặc định T/M Đoàn
+    Chủ tịch, người chủ trì đầu tiên), nơi nhận."""
 
 
 class TongKet(EventBase):

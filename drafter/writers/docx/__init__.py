@@ -21,7 +21,7 @@ def write_docx(doc: Rendered) -> bytes:
     document = Document(open_reference(reference) if reference else lean_base())
     out = Out(document, doc.base_dir)
     blocks: list[Block] = list(doc.blocks)
-    if doc.options.get("doc") == "report":
+    if doc.options.get("doc") in ("report", "resolution"):  # Party documents
         write_report(out, blocks)
     else:
         write_flow(out, blocks)

@@ -14,6 +14,7 @@ from ...loader import read_bytes
 from ...paths import inside
 from . import elements
 from .document import Document
+from .typography import keep_together
 
 STYLE_OF = {
     "headline": "Title", "meta": "Meta", "lead": "Lead", "p": "Body", "note": "Body",
@@ -39,10 +40,13 @@ class Out:
         self.styles = document.base.styles
         self.text_width = document.base.text_width
         self.text_height = document.base.text_height
+        self.office_finish = False  # a Party document: terms and dates never broken, see typography
 
     def paragraph(self, style: str, text: str = "", parent: list | None = None,
                   ppr_extra: str = "", runs: str = "") -> None:
         """A paragraph at the end of the body, or of `parent` (a table cell)."""
+        if self.office_finish and text:
+            text = keep_together(text)
         made = elements.paragraph(self.styles.xml_id(style), text, ppr_extra, runs)
         (self.document.body if parent is None else parent).append(made)
 
@@ -76,13 +80,23 @@ def text_for(block: Block) -> str:
 
 
 def write_flow(out: Out, blocks: list[Block]) -> None:
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if block.kind == "photo":
             write_photo(out, block)
         elif block.kind == "table" and isinstance(block.data, Table):
             write_table(out, block.data, block.text)
         else:
-            out.paragraph(style_for(block), text_for(block))
+            out.paragraph(style_for(block), text_for(block), ppr_extra=_keep(out, blocks, i))
+
+
+def _keep(out: Out, blocks: list[Block], i: int) -> str:
+    """In a Party document, a line that introduces what follows ("… như sau:", "Điều 1. …:")
+    and the last paragraph (kept with the signature) do not end a page."""
+    if not out.office_finish:
+        return ""
+    if blocks[i].text.endswith(":") or i == len(blocks) - 1:
+        return elements.KEEP_NEXT
+    return ""
 
 
 def write_photo(out: Out, block: Block) -> None:
@@ -124,6 +138,6 @@ def write_table(out: Out, table: Table, caption: str = "") -> None:
     tbl = out.table(_column_widths(rows, cols, out.text_width), "Drafter Table")
     for r, values in enumerate(rows):
         head = r == 0 and bool(table.header)
-        cells = tbl.row(header=head)
+        cells = tbl.row(header=head, cant_split=True)  # a row never splits across pages
         for cell, value in zip(cells, values):
             out.paragraph("Table Head" if head else "Table Text", nfc(str(value)), parent=cell)

@@ -119,6 +119,8 @@ def _runs(p) -> tuple[str, str]:
             continue
         elif tag == "t":
             text.append(el.text or "")
+        elif tag == "noBreakHyphen":
+            text.append("\u2011")
         elif tag in ("tab", "br", "cr"):
             text.append("\\t" if tag == "tab" else "\\n")
         elif tag == "extent":

@@ -40,8 +40,9 @@ def _t(piece: str) -> str:
 
 
 def run(value: str) -> str:
-    """One <w:r> holding `value`; tabs and line breaks become w:tab and w:br."""
-    if "\n" not in value and "\t" not in value:
+    """One <w:r> holding `value`; tabs, line breaks and non-breaking hyphens (U+2011, which
+    many fonts lack a glyph for) become w:tab, w:br and w:noBreakHyphen."""
+    if "\n" not in value and "\t" not in value and "\u2011" not in value:
         return f"<w:r>{_t(value)}</w:r>"
     out = []
     for i, line in enumerate(value.split("\n")):
@@ -50,8 +51,11 @@ def run(value: str) -> str:
         for j, piece in enumerate(line.split("\t")):
             if j:
                 out.append("<w:tab/>")
-            if piece:
-                out.append(_t(piece))
+            for k, part in enumerate(piece.split("\u2011")):
+                if k:
+                    out.append("<w:noBreakHyphen/>")
+                if part:
+                    out.append(_t(part))
     return "<w:r>" + "".join(out) + "</w:r>"
 
 
@@ -59,6 +63,9 @@ def paragraph(style_id: str, value: str = "", ppr_extra: str = "", runs: str = "
     """<w:p> with a style (an escaped id), then one run of `value`, then `runs` as given."""
     body = (run(value) if value else "") + runs
     return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{ppr_extra}</w:pPr>{body}</w:p>'
+
+
+KEEP_NEXT = "<w:keepNext/>"  # ppr_extra: on the same page as the next paragraph
 
 
 def indent(left: int, right: int) -> str:

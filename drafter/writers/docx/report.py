@@ -3,7 +3,7 @@ borderless two-column tables around the flowing body, and page numbers from page
 from __future__ import annotations
 
 import copy
-import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -16,18 +16,15 @@ from ...blocks import Block
 from . import elements
 from .base import PREFIXES, W
 from .body import Out, nfc, style_for, text_for, write_flow
+from .typography import balanced_lines, fits, line_count, text_width
 
 HEADER_KINDS = {"org-higher", "org-issuer", "doc-number", "party-name", "place-date"}
 SIGN_KINDS = {"sign-for", "sign-role", "sign-name", "recipients", "recipient"}
-_HEADER_SPLIT = 0.45  # left column's share of the text width; the party name needs the room
+_HEADER_SPLITS = (0.45, 0.5, 0.55)  # left column's share of the text width, first that serves
 _SIGN_SPLIT = 0.45
 _SIGNATURE_LINES = 4  # empty lines for the signature and the seal
 _CELL_MARGINS = Twips(2 * 108)  # Normal Table's left + right cell margins
-# Times New Roman Bold advance widths (1/1000 em, same as Adobe Times-Bold) to size the
-# line under the party name; marks do not change a Vietnamese letter's width.
-_BOLD = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ ",
-                 (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778,
-                  611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667, 250)))
+_HEADER_PT = 14  # the header's org lines (styles Header Left, Header Issuer)
 RELS = PREFIXES["r"]
 # w:sectPr children that come after w:headerReference, and after w:titlePg (ECMA-376 order)
 _AFTER_TITLE_PG = ("textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings",
@@ -56,10 +53,11 @@ def split(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
 
 
 def write_report(out: Out, blocks: list[Block]) -> None:
+    out.office_finish = True
     head, flow, tail = split(blocks)
     if head:
         write_header(out, head)
-    write_flow(out, flow)
+    write_flow(out, [_balanced_summary(out, b) if b.kind == "subtitle" else b for b in flow])
     if tail:
         write_signature(out, tail)
     add_page_numbers(out)
@@ -72,9 +70,12 @@ def _of(blocks: list[Block], *kinds: str) -> list[Block]:
 def write_header(out: Out, blocks: list[Block]) -> None:
     """Row 1: higher body, issuer, "*" | party name; row 2: number | place and date, so the
     two share a line."""
-    tbl, widths = _layout_table(out, _HEADER_SPLIT)
+    tbl, widths = _layout_table(out, _header_split(out, blocks))
     left, right = tbl.row()
-    _fill(out, left, _of(blocks, "org-higher") + _of(blocks, "org-issuer"))
+    room = Emu(widths[0] - _CELL_MARGINS).pt
+    for block in _of(blocks, "org-higher") + _of(blocks, "org-issuer"):
+        lines = balanced_lines(text_for(block), room, _HEADER_PT, bold=block.kind == "org-issuer")
+        out.paragraph(style_for(block), "\n".join(lines), parent=left)
     if _of(blocks, "org-issuer"):
         out.paragraph("Header Left", "*", parent=left)
     for block in _of(blocks, "party-name"):
@@ -84,6 +85,31 @@ def write_header(out: Out, blocks: list[Block]) -> None:
     left, right = tbl.row()
     _fill(out, left, _of(blocks, "doc-number"))
     _fill(out, right, _of(blocks, "place-date"))
+
+
+def _balanced_summary(out: Out, block: Block) -> Block:
+    """The summary line under "BÁO CÁO" in even lines, not a long line and a last word."""
+    room = Emu(out.text_width).pt * 0.9  # centred: a little air at both ends
+    lines = balanced_lines(text_for(block), room, _HEADER_PT, bold=True)
+    return replace(block, text="\n".join(lines))
+
+
+def _header_split(out: Out, blocks: list[Block]) -> float:
+    """The left column's share that sets the org lines in the fewest lines, while the party
+    name and the place and date still fit the right column on one line each."""
+    orgs = _of(blocks, "org-higher") + _of(blocks, "org-issuer")
+    best, best_lines = _HEADER_SPLITS[0], None
+    for share in _HEADER_SPLITS:
+        left = Emu(int(out.text_width * share) - _CELL_MARGINS).pt
+        right = Emu(out.text_width - int(out.text_width * share) - _CELL_MARGINS).pt
+        if share != _HEADER_SPLITS[0] and not all(
+                fits(text_for(b), right, _HEADER_PT + (b.kind == "party-name"), b.kind == "party-name")
+                for b in _of(blocks, "party-name", "place-date")):
+            break
+        lines = sum(line_count(text_for(b), left, _HEADER_PT, b.kind == "org-issuer") for b in orgs)
+        if best_lines is None or lines < best_lines:
+            best, best_lines = share, lines
+    return best
 
 
 def write_signature(out: Out, blocks: list[Block]) -> None:
@@ -114,10 +140,9 @@ def _layout_table(out: Out, split: float):
 def _narrow_to_text(text: str, size_pt: float, room: Emu) -> str:
     """Indents on both sides so the paragraph's bottom border is about as long as the text
     (capitals; other letters are over-estimated, which only lengthens the line)."""
-    em = sum(_BOLD.get(unicodedata.normalize("NFD", ch)[0].upper(), 556) for ch in nfc(text))
-    text_width = Emu(int(em / 1000 * size_pt * 12700))
+    width = Emu(int(text_width(nfc(text), size_pt, bold=True) * 12700))
     # the line runs 4 % past each end: slack for fonts a little wider than Times New Roman
-    side = (room - text_width * 108 // 100) // 2
+    side = (room - width * 108 // 100) // 2
     if side <= 0:
         return ""
     return elements.indent(Emu(side).twips, Emu(side).twips)
