@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from drafter.errors import DrafterError
 from drafter.pipeline import Options, render_file, validate_file
 
-from conftest import MINIMAL
+from conftest import EXAMPLES, MINIMAL
 
 NUMBERS = ["0", "1", "017", "010", "0.125", "94.125", "1:30", "true", "false", "yes", "on", "0x1F", "1_000",
            "1e400", "123456789012345678901234567890", "999999999999999999", "99999999999999999",
@@ -78,3 +78,34 @@ def test_every_edge_value_alone():
     assert outcomes[(count, "true")] == outcomes[(count, "1e400")] == outcomes[(count, "1:30")] == "refused"
     assert outcomes[(TEXT_FIELDS[0], '"\\e[31mđỏ"')] == outcomes[(TEXT_FIELDS[0], '"\\ue000x"')] == "refused"
     assert outcomes[(TEXT_FIELDS[0], '"~~~ mã"')] == outcomes[(TEXT_FIELDS[0], '"&lt;b&gt; thẻ"')] == "rendered"
+
+
+EDGE_FIGURES = ["0.125", "94.125", "0.0001", "1234.5678", "017", "999999999999999999", "12.50"]
+
+
+def test_edge_figures_in_every_example_and_document(tmp_path):
+    """Each example with its first figure replaced by an edge value: every document it has renders,
+    and the figure is printed with all its digits (the fact audit finds it)."""
+    from drafter.filters import number
+    from drafter.loader import load_text
+
+    for source in sorted(EXAMPLES.glob("*.yaml")):
+        text = source.read_text(encoding="utf-8")
+        match = re.search(r"value: ([0-9.]+)", text)
+        if not match:
+            continue
+        for value in EDGE_FIGURES:
+            path = tmp_path / source.name
+            path.write_text(text[:match.start(1)] + value + text[match.end(1):], encoding="utf-8")
+            (tmp_path / "anh").mkdir(exist_ok=True)
+            for image in (EXAMPLES / "anh").iterdir():
+                (tmp_path / "anh" / image.name).write_bytes(image.read_bytes())
+            written = load_text(f"v: {value}\n").data["v"]
+            for doc in ("article", "report", "resolution"):
+                try:
+                    out = render_file(path, Options(doc=doc)).data
+                except DrafterError as exc:
+                    assert {i.code for i in exc.issues} <= {"doc_not_for_kind", "share_over_total",
+                                                            "percent_over_100", "part_over_whole"}, exc.format("en")
+                    continue
+                assert number(written) in out, (source.name, value, doc)
