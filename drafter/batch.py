@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -87,11 +88,13 @@ def run(inputs: list[Path], outdir: Path, formats: tuple[str, ...], options: Opt
     else:
         # Workers are born ignoring Ctrl-C (the parent alone handles it, once); the worker's
         # settings travel once, at start-up; each chunk then carries only its tasks.
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        main = threading.current_thread() is threading.main_thread()  # signals: main thread only
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
         try:
             pool = multiprocessing.get_context(_start_method()).Pool(jobs, initializer=_start, initargs=(work,))
         finally:
-            signal.signal(signal.SIGINT, previous)
+            if main:
+                signal.signal(signal.SIGINT, previous)
         iterator = pool.imap_unordered(_task, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8) or 1)))
     try:
         for done in iterator:
