@@ -91,16 +91,17 @@ def _check_sizes(args, kwargs) -> None:
 
 def _bounded_filter(func, name: str):
     """A built-in filter whose extra arguments are sizes checked first; replace's growth too."""
+    skip = 1 if getattr(func, "jinja_pass_arg", None) else 0  # a context or environment comes first
+
     def bounded(*args, **kwargs):
-        # Filters may receive the context or environment first: the value is the first plain one.
-        plain = [a for a in args if not hasattr(a, "environment") and not hasattr(a, "filters")]
+        plain = args[skip:]
         _check_sizes(plain[1:], kwargs)
         if name == "replace" and len(plain) >= 3 and all(isinstance(p, str) for p in plain[:3]):
             value, old, new = plain[:3]
             if old and len(value) + value.count(old) * max(0, len(new) - len(old)) > SIZE_LIMIT:
                 raise _too_large()
         if name == "format" and plain:
-            _check_percent(plain[0], tuple(plain[1:]))
+            _check_percent(plain[0], tuple(plain[1:]))  # "%1000000000s"|format(x)
         return func(*args, **kwargs)
 
     for attr in ("jinja_pass_arg", "__name__", "__doc__"):
