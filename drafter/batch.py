@@ -17,7 +17,7 @@ from typing import Callable
 
 from .errors import DrafterError, fail
 from .golden import sources
-from .output import identities, sweep, write_atomic
+from .output import identities, sweep, write_atomic, write_result
 from .pipeline import Options, render_file
 from .writers import WRITERS
 
@@ -34,6 +34,7 @@ class Done:
     written: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # formatted lines; empty when it worked
     warnings: list[str] = field(default_factory=list)
+    pdfs: list[tuple[Path, bytes]] = field(default_factory=list)  # (target, DOCX) converted after the batch
 
 
 @dataclass
@@ -113,6 +114,7 @@ def run(inputs: list[Path], outdir: Path, formats: tuple[str, ...], options: Opt
             pool.close()
             pool.join()
     results.sort(key=lambda d: str(d.source))
+    _convert_pdfs(results, work.inputs, lang)
     failed = sum(1 for d in results if d.problems)
     return Summary(len(results) - failed, failed, sum(len(d.written) for d in results),
                    time.perf_counter() - started, results)
@@ -131,6 +133,23 @@ def _prepare(outdir: Path) -> None:
     if not os.access(outdir, os.W_OK | os.X_OK):
         raise fail(str(outdir), "write_failed", reason=os.strerror(13))
     sweep(outdir)
+
+
+def _convert_pdfs(results: list[Done], inputs: frozenset, lang: str) -> None:
+    """Every PDF of the batch through one LibreOffice process."""
+    pending = [(done, target, data) for done in results if not done.problems for target, data in done.pdfs]
+    if not pending:
+        return
+    from .writers.pdf import docx_to_pdf_many
+
+    try:
+        pdfs = docx_to_pdf_many([data for _, _, data in pending])
+        for (done, target, _), pdf in zip(pending, pdfs):
+            write_atomic(target, pdf, inputs=inputs, durable=False)
+            done.written.append(target)
+    except DrafterError as exc:
+        for done in {id(d): d for d, _, _ in pending}.values():
+            done.problems = [f"{done.source}: {line}" for line in exc.format(lang).splitlines()]
 
 
 def _start_method() -> str:
@@ -172,11 +191,15 @@ class _Worker:
         try:
             outputs = []
             for fmt in self.formats:  # render every format first: a bad file writes nothing
-                result = render_file(task.source, replace(self.options, format=fmt))
-                outputs.append((self._target(task.stem, fmt), result.data))
+                # PDF: the DOCX now, converted with every other file's in one LibreOffice run
+                result = render_file(task.source, replace(self.options, format="docx" if fmt == "pdf" else fmt))
+                outputs.append((self._target(task.stem, fmt), fmt, result))
                 done.warnings += [w.format(self.lang) for w in result.warnings]
-            for target, data in outputs:
-                write_atomic(target, data, inputs=self.inputs, durable=False)
+            for target, fmt, result in outputs:
+                if fmt == "pdf":
+                    done.pdfs.append((target, result.data))
+                    continue
+                write_result(target, result, inputs=self.inputs, durable=False)
                 done.written.append(target)
         except DrafterError as exc:
             done.problems = exc.format(self.lang).splitlines()

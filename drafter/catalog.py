@@ -30,14 +30,36 @@ def entries(search_path: tuple[str, ...] = ()) -> list[Entry]:
 
 def find(name: str, search_path: tuple[str, ...] = ()) -> Entry:
     name = name if name.endswith(".j2") else name + ".j2"
-    for entry in entries(search_path):
+    found = entries(search_path)
+    for entry in found:
         if entry.name == name:
             if entry.origin != "built-in":  # a link out of the office folder is never shown
                 from .templating import _check_inside
 
                 _check_inside(entry.origin, entry.name, str(entry.path))
             return entry
-    raise fail(name, "template_not_found", name=name)
+    raise not_found(name, [e.name for e in found])
+
+
+def not_found(name: str, names: list[str]):
+    """A DrafterError naming the templates NAME most likely meant ("bai" -> every */bai.j2)."""
+    import difflib
+
+    folder, _, base = name.rpartition("/")
+    here = [n for n in names if n.rpartition("/")[0] == folder] if folder else names
+    near = [n for n in names if n.endswith("/" + base)]
+    if not near:  # a misspelt style: the closest name in the same folder
+        close = difflib.get_close_matches(base, [n.rpartition("/")[2] for n in here], n=1, cutoff=0.6)
+        near = [f"{folder}/{close[0]}" if folder else close[0]] if close else []
+    if near:
+        return fail(name, "template_not_found_near", name=name, vi=_either(near, "hoặc"), en=_either(near, "or"))
+    listed = here or names
+    return fail(name, "template_not_found_list", name=name, names=", ".join(listed))
+
+
+def _either(names: list[str], word: str) -> str:
+    quoted = [f"'{n}'" for n in names]
+    return f"{', '.join(quoted[:-1])} {word} {quoted[-1]}" if len(quoted) > 1 else quoted[0]
 
 
 def eject(name: str, to: Path, search_path: tuple[str, ...] = ()) -> Path:

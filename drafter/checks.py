@@ -78,8 +78,8 @@ def _issue(loaded: Loaded, p: Problem, severity: str) -> Issue:
         return Issue(p.file, None, None, p.path, p.code, pack({**p.args, "check": p.check}), severity)
     loc = tuple(int(x) if x.isdigit() else x
                 for x in p.path.replace("[", ".").replace("]", "").split(".") if x)
-    # a field the file does not have at all (report defaults) has no line to point at
-    line, col = loaded.mark(loc) if loc and loc[0] in loaded.data else (None, None)
+    # a field the file lacks (report defaults) points at its nearest parent, else the first field
+    line, col = loaded.mark(loc)
     return Issue(loaded.file, line, col, p.path, p.code, pack({**p.args, "check": p.check}), severity)
 
 

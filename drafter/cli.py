@@ -12,14 +12,39 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer  # noqa: E402
 
+from .cli_text import Command, Group  # noqa: E402  (the frame in the user's language)
+
 # rich_markup_mode=None: plain help, so `drafter --help` does not import rich (start-up time)
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  rich_markup_mode=None,
+app = typer.Typer(name="drafter", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None, cls=Group,
                   help="drafter: soạn tin bài và báo cáo về đại hội, hội nghị của Đảng từ tệp YAML.")
 
-LangOpt = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.")
+LangOpt = typer.Option(None, "--lang", metavar="vi|en", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.")
 StrictOpt = typer.Option(False, "--strict", help="Coi cảnh báo là lỗi.")
-EncodingOpt = typer.Option(None, "--from-encoding", help="Chuyển tệp từ bảng mã cũ: tcvn3, vni, cp1258.")
+EncodingOpt = typer.Option(None, "--from-encoding", metavar="BẢNG_MÃ",
+                           help="Chuyển tệp từ bảng mã cũ: tcvn3, vni, cp1258.")
+
+
+def _version(value: bool):
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"drafter {version('drafter')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(show_version: bool = typer.Option(False, "--version", is_eager=True, callback=_version,
+                                           help="In số phiên bản của drafter rồi thoát."),
+         lang: Optional[str] = LangOpt):
+    """drafter: soạn tin bài và báo cáo về đại hội, hội nghị của Đảng từ tệp YAML."""
+
+
+def _say(code: str, lang: str | None, **args) -> None:
+    """One line on stderr saying what a command did (stdout keeps the document itself)."""
+    from .messages import language, translate
+
+    typer.echo(translate(code, language(lang), **args), err=True)
 
 
 def _run(fn, lang: str | None):
@@ -119,18 +144,20 @@ def _fail(exc, lang: str | None):
     raise typer.Exit(2)
 
 
-@app.command()
-def validate(files: list[Path] = typer.Argument(..., help="Các tệp YAML cần kiểm tra."),
-             doc: str = typer.Option("article", "--doc", help="Văn bản được soạn thử để kiểm tra: article, report hoặc resolution."),
-             template: Optional[str] = typer.Option(None, "--template", help="Kiểu bài, ví dụ bai, tin."),
-             templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan."),
+@app.command(cls=Command)
+def validate(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="Các tệp YAML cần kiểm tra."),
+             doc: str = typer.Option("article", "--doc", metavar="LOẠI",
+                                     help="Văn bản được soạn thử để kiểm tra: article (tin bài), report (báo cáo), resolution (nghị quyết)…"),
+             template: Optional[str] = typer.Option(None, "--template", metavar="KIỂU", help="Kiểu bài, ví dụ bai, tin."),
+             templates: list[Path] = typer.Option([], "--templates", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan."),
              strict: bool = StrictOpt, from_encoding: Optional[str] = EncodingOpt,
              lang: Optional[str] = LangOpt):
-    """Kiểm tra tệp YAML, số liệu và bài soạn thử: mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
+    """Kiểm tra tệp YAML, số liệu và bài soạn thử. Mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
     from .errors import DrafterError, Issue
     from .messages import language
     from .pipeline import Options, validate_file
 
+    _run(lambda: _doc(doc), lang)  # once, not once per file
     issues: list[Issue] = []
     for path in files:  # every file is checked, then all problems are reported at once
         try:
@@ -142,75 +169,96 @@ def validate(files: list[Path] = typer.Argument(..., help="Các tệp YAML cần
             issues.extend(exc.issues)
     if issues:
         _fail(DrafterError(issues), lang)
+    _say("validated", lang, count=len(files))
 
 
 def _doc(doc: str) -> str:
+    """--doc: one of the documents the pipeline knows (article, report, …), or a clean error."""
+    import difflib
+
     from .errors import fail
     from .pipeline import DEFAULT_STYLE
 
     if doc not in DEFAULT_STYLE:
-        raise fail("--doc", "expected_one_of", allowed=", ".join(DEFAULT_STYLE))
+        close = difflib.get_close_matches(doc, DEFAULT_STYLE, n=1)
+        raise fail("--doc", "expected_one_of", allowed=", ".join(DEFAULT_STYLE), **({"suggest": close[0]} if close else {}))
     return doc
 
 
-@app.command()
-def render(files: list[Path] = typer.Argument(..., help="Tệp YAML (hoặc nhiều tệp, thư mục: soạn hàng loạt)."),
-           format: str = typer.Option("txt", "--format", "-f", help="txt, md, html, docx; nhiều định dạng: docx,html."),
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp kết quả (mặc định: in ra màn hình); thư mục khi soạn hàng loạt."),
-           jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Số tiến trình khi soạn hàng loạt (mặc định: số CPU)."),
-           doc: str = typer.Option("article", "--doc", help="article (tin bài), report (báo cáo) hoặc resolution (nghị quyết đại hội)."),
-           template: Optional[str] = typer.Option(None, "--template", help="Kiểu bài, ví dụ bai, tin; hoặc tên tệp mẫu."),
-           templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan (ưu tiên hơn mẫu có sẵn)."),
-           reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="Tệp DOCX mẫu lấy kiểu chữ, khổ giấy."),
-           variant: Optional[int] = typer.Option(None, "--variant", min=0, help="Chọn cố định cách diễn đạt thứ N (0, 1, 2…)."),
+def _check_min(name: str, value: int | None, limit: int) -> None:
+    from .errors import fail
+
+    if value is not None and value < limit:
+        raise fail(name, "too_small", limit=limit)
+
+
+@app.command(cls=Command)
+def render(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="Tệp YAML (hoặc nhiều tệp, thư mục: soạn hàng loạt)."),
+           format: str = typer.Option("txt", "--format", "-f", metavar="ĐỊNH_DẠNG", help="txt, md, html, docx, pdf; nhiều định dạng: docx,html."),
+           output: Optional[str] = typer.Option(None, "--output", "-o", metavar="TỆP", help="Tệp kết quả (mặc định: in ra màn hình); thư mục khi soạn hàng loạt."),
+           jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Số tiến trình khi soạn hàng loạt (mặc định: số CPU)."),
+           doc: str = typer.Option("article", "--doc", metavar="LOẠI", help="Loại văn bản: article (tin bài), report (báo cáo), resolution (nghị quyết đại hội)…"),
+           template: Optional[str] = typer.Option(None, "--template", metavar="KIỂU", help="Kiểu bài, ví dụ bai, tin; hoặc tên tệp mẫu."),
+           templates: list[Path] = typer.Option([], "--templates", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan (ưu tiên hơn mẫu có sẵn)."),
+           reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", metavar="TỆP_DOCX", help="Tệp DOCX mẫu lấy kiểu chữ, khổ giấy."),
+           variant: Optional[int] = typer.Option(None, "--variant", metavar="N", help="Chọn cố định cách diễn đạt thứ N (0, 1, 2…)."),
+           embed: bool = typer.Option(False, "--embed", help="HTML: nhúng ảnh vào trang thay vì chép ảnh ra cạnh trang."),
+           fragment: bool = typer.Option(False, "--fragment", help="HTML: chỉ phần bài, để dán vào trình soạn thảo của cổng thông tin."),
            strict: bool = StrictOpt,
            from_encoding: Optional[str] = EncodingOpt,
            lang: Optional[str] = LangOpt):
     """Soạn bài từ tệp YAML."""
     from .errors import fail
     from .messages import language
-    from .output import write_atomic
+    from .output import write_result
     from .pipeline import Options, render_file, writer_for
 
     formats = _run(lambda: _formats(format), lang)
+    # "-o ket-qua/" names a folder even before it exists
+    to_folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    out = Path(output) if output else None
 
     def make_options():
+        _check_min("--jobs", jobs, 1)
+        _check_min("--variant", variant, 0)
         return Options(format=formats[0], doc=_doc(doc), template=template,
                        search_path=search_path(templates, files[0].parent, lang),
                        reference_doc=str(reference_doc) if reference_doc else None,
-                       variant=variant, strict=strict, from_encoding=from_encoding)
+                       variant=variant, strict=strict, from_encoding=from_encoding,
+                       embed=embed, fragment=fragment)
 
-    if len(files) > 1 or files[0].is_dir() or len(formats) > 1 or (output is not None and output.is_dir()):
+    if len(files) > 1 or files[0].is_dir() or len(formats) > 1 or to_folder:
         batch_options = _run(make_options, lang)
-        if output is None:
+        if out is None:
             _fail(fail("-o", "batch_needs_outdir"), lang)
-        raise typer.Exit(_run(lambda: _batch(files, output, formats, batch_options, jobs, language(lang)), lang))
+        raise typer.Exit(_run(lambda: _batch(files, out, formats, batch_options, jobs, language(lang)), lang))
     file = files[0]
 
     def job():
         options = make_options()
-        if writer_for(options.format).binary and output is None:
+        if writer_for(options.format).binary and out is None:
             raise fail("--format", "binary_to_stdout", name=options.format)
         result = render_file(file, options)
         for warning in result.warnings:
             typer.echo(warning.format(language(lang)), err=True)
-        if output is None:
+        if out is None:
             _stdout(result.data)
         else:
-            write_atomic(output, result.data, inputs=(file,))
+            write_result(out, result, inputs=(file,))
+            _say("written", lang, path=out)
 
     _run(job, lang)
 
 
-@app.command()
-def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các tệp YAML."),
+@app.command(cls=Command)
+def golden(directory: Path = typer.Argument(..., metavar="THƯ_MỤC", help="Thư mục chứa các tệp YAML."),
            update: bool = typer.Option(False, "--update", help="Ghi lại tệp chuẩn theo kết quả hiện tại."),
-           format: str = typer.Option("txt,md,html,docx", "--format", help="Các định dạng, cách nhau bởi dấu phẩy."),
-           templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan."),
-           reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="Tệp DOCX mẫu của cơ quan."),
+           format: str = typer.Option("txt,md,html,docx", "--format", metavar="ĐỊNH_DẠNG", help="Các định dạng, cách nhau bởi dấu phẩy."),
+           templates: list[Path] = typer.Option([], "--templates", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan."),
+           reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", metavar="TỆP_DOCX", help="Tệp DOCX mẫu của cơ quan."),
            strict: bool = StrictOpt,
            lang: Optional[str] = LangOpt):
-    """So sánh kết quả với tệp chuẩn (golden); --update để chấp nhận thay đổi."""
+    """So sánh kết quả với tệp chuẩn (golden). Thêm --update để chấp nhận thay đổi."""
     from . import golden as golden_files
     from .messages import language, translate
 
@@ -244,15 +292,23 @@ def golden(directory: Path = typer.Argument(..., help="Thư mục chứa các t�
         raise typer.Exit(2)
     if not outcome.ok and not update:
         raise typer.Exit(1)
+    if outcome.ok:
+        typer.echo(translate("golden_ok", lg, count=outcome.compared))
 
 
 templates_app = typer.Typer(help="Xem, sao chép và kiểm tra các mẫu câu chữ (Jinja).", no_args_is_help=True,
-                            rich_markup_mode=None)
+                            rich_markup_mode=None, cls=Group)
 app.add_typer(templates_app, name="templates")
-TemplatesOpt = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan.")
+TemplatesOpt = typer.Option([], "--templates", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan.")
 
 
-@templates_app.command("list")
+@templates_app.callback()
+def templates_root(lang: Optional[str] = LangOpt):
+    """Xem, sao chép và kiểm tra các mẫu câu chữ (Jinja)."""
+NameArg = typer.Argument(..., metavar="MẪU", help="Tên mẫu, ví dụ dai-hoi/bai.")
+
+
+@templates_app.command("list", cls=Command)
 def templates_list(templates: list[Path] = TemplatesOpt, lang: Optional[str] = LangOpt):
     """Liệt kê các mẫu và nguồn gốc (có sẵn hay của cơ quan)."""
     from .catalog import entries
@@ -261,8 +317,8 @@ def templates_list(templates: list[Path] = TemplatesOpt, lang: Optional[str] = L
         typer.echo(f"{entry.name}\t{entry.origin}")
 
 
-@templates_app.command("show")
-def templates_show(name: str, templates: list[Path] = TemplatesOpt, lang: Optional[str] = LangOpt):
+@templates_app.command("show", cls=Command)
+def templates_show(name: str = NameArg, templates: list[Path] = TemplatesOpt, lang: Optional[str] = LangOpt):
     """In nội dung một mẫu."""
     from .catalog import find
 
@@ -270,17 +326,30 @@ def templates_show(name: str, templates: list[Path] = TemplatesOpt, lang: Option
     typer.echo(entry.path.read_text(encoding="utf-8"), nl=False)
 
 
-@templates_app.command("eject")
-def templates_eject(name: str, to: Path = typer.Option(Path("templates"), "--to", help="Thư mục đích."),
+@templates_app.command("eject", cls=Command)
+def templates_eject(name: str = NameArg,
+                    to: Optional[Path] = typer.Option(None, "--to", metavar="THƯ_MỤC",
+                                                      help="Thư mục đích (mặc định: thư mục mẫu trong drafter.toml)."),
                     lang: Optional[str] = LangOpt):
-    """Sao chép một mẫu có sẵn ra thư mục của cơ quan để sửa."""
+    """Sao chép một mẫu có sẵn ra thư mục mẫu của cơ quan để sửa."""
     from .catalog import eject
+    from .project import office_dir
 
-    typer.echo(_run(lambda: eject(name, to), lang))
+    def job():
+        created = None
+        folder = to
+        if folder is None:  # where drafter will read it: drafter.toml's folder, made if need be
+            folder, created = office_dir()
+        return eject(name, folder), created
+
+    target, created = _run(job, lang)
+    if created is not None:
+        _say("project_created", lang, path=created)
+    _say("ejected", lang, path=target)
 
 
-@templates_app.command("check")
-def templates_check(directory: Optional[Path] = typer.Argument(None, help="Thư mục mẫu (mặc định: tất cả)."),
+@templates_app.command("check", cls=Command)
+def templates_check(directory: Optional[Path] = typer.Argument(None, metavar="THƯ_MỤC", help="Thư mục mẫu (mặc định: tất cả)."),
                     lang: Optional[str] = LangOpt):
     """Kiểm tra cú pháp mẫu và các tên trường mẫu dùng, không cần soạn bài."""
     from .errors import DrafterError
@@ -290,13 +359,17 @@ def templates_check(directory: Optional[Path] = typer.Argument(None, help="Thư 
     issues = check_templates(folders, include_builtin=directory is None)
     if issues:
         _fail(DrafterError(issues), lang)
+    _say("templates_ok", lang, folders=", ".join(folders) if folders else "có sẵn / built-in")
 
 
-@app.command()
-def new(kind: str = typer.Argument(..., help="dai-hoi, hoi-nghi-tong-ket hoặc kiem-diem."),
-        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp cần tạo (mặc định: in ra)."),
+@app.command(cls=Command)
+def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-nghi-tong-ket hoặc kiem-diem."),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="TỆP", help="Tệp cần tạo (mặc định: in ra)."),
+        full: bool = typer.Option(False, "--full", help="Ghi mọi trường (mặc định: chỉ các trường hay dùng)."),
         lang: Optional[str] = LangOpt):
     """Tạo tệp YAML mẫu có chú thích để điền."""
+    import difflib
+
     from .errors import fail
     from .model import KINDS
     from .output import write_atomic
@@ -304,20 +377,22 @@ def new(kind: str = typer.Argument(..., help="dai-hoi, hoi-nghi-tong-ket hoặc 
 
     def job():
         if kind not in KINDS:
-            raise fail("kind", "unknown_kind", allowed=", ".join(KINDS))
-        text = skeleton(kind)
+            close = difflib.get_close_matches(kind, KINDS, n=1, cutoff=0.5)
+            raise fail(kind, "unknown_kind", allowed=", ".join(KINDS), **({"suggest": close[0]} if close else {}))
+        text = skeleton(kind, full=full)
         if output is None:
             _stdout(text)
         elif output.exists():
             raise fail(str(output), "eject_exists")
         else:
             write_atomic(output, text)
+            _say("created", lang, path=output, kind=kind)
 
     _run(job, lang)
 
 
-@app.command()
-def schema():
+@app.command(cls=Command)
+def schema(lang: Optional[str] = LangOpt):
     """In JSON Schema của tệp YAML (để VS Code gợi ý trường)."""
     import json
 

@@ -37,6 +37,7 @@ class Outcome:
     updated: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # stale golden folders deleted by --update
     errors: list[DrafterError] = field(default_factory=list)
+    compared: int = 0  # golden files checked (or written)
     warnings: list = field(default_factory=list)  # the checks' and the fact audit's, once each
 
     @property
@@ -129,6 +130,7 @@ def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool 
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):  # writes would land elsewhere
             outcome.errors.append(fail(str(folder), "golden_not_folder"))
             continue
+        outcome.compared += len(expected)
         for name, content in expected.items():
             _compare(folder / name, content, update, outcome)
     live = {source.with_name(source.stem + SUFFIX) for source in yamls}

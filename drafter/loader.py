@@ -6,6 +6,7 @@ bound; we compose the node tree ourselves so both become clean errors.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import os
 import re
 import stat
@@ -18,12 +19,14 @@ from typing import Any
 import yaml
 
 from .errors import DrafterError, Issue, fail, pack
+from .yaml_hints import explain
 
 MAX_BYTES = 1 << 20
 _STR = "tag:yaml.org,2002:str"
 MAX_NODES = 50_000
 MAX_DEPTH = 64  # the model is a dozen levels deep; hundreds of brackets are never a document
 MAX_CHARS = 4 * MAX_BYTES  # text after aliases are expanded: one long string used a thousand times
+_SHORT_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 Loc = tuple[int | str, ...]
 
@@ -141,26 +144,14 @@ def load_file(path: Path | str, from_encoding: str | None = None) -> Loaded:
 # libyaml when PyYAML has it: the same nodes and marks, fifteen times faster
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# The usual YAML mistakes of a hand-written file, said in the editor's words.
-_PROBLEMS = (
-    (re.compile(r"escape"), "yaml_escape"),  # "\\ud800" (half a surrogate pair), "\\q": before the quote rule
-    (re.compile(r"mapping values are not allowed"), "yaml_colon"),
-    (re.compile(r"expected ',' or '\}'|',' or '\}'"), "yaml_brace"),
-    (re.compile(r"expected ',' or '\]'|',' or '\]'"), "yaml_bracket"),
-    (re.compile(r"end of stream.*|.*quoted scalar"), "yaml_quote"),
-)
-
-
 def load_text(text: str, file: str = "<string>", from_encoding: str | None = None) -> Loaded:
     """FROM_ENCODING ("tcvn3", "vni"): convert the fields pasted in that font; without it
     such a field is refused with its line."""
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "?"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise fail(file, _problem_code(text, mark, exc), line=line, col=col, problem=problem) from None
+        hint = explain(text, exc)
+        raise fail(file, hint.code, line=hint.line, col=hint.col, **hint.args) from None
     except yaml.YAMLError as exc:  # e.g. a control character: PyYAML's reader has no mark here
         raise fail(file, "yaml_syntax", problem=str(exc).splitlines()[0]) from None
     except RecursionError:  # brackets nested hundreds deep: the composer's own recursion
@@ -213,6 +204,8 @@ class _Builder:
         if self.chars > MAX_CHARS:
             raise fail(self.file, "too_much_text", _dotted(loc), _line(node), _col(node), limit=MAX_CHARS)
         if node.tag == _STR:  # most values: no constructor needed
+            if not node.style and _SHORT_DATE.match(node.value):  # plain: '' (libyaml) or None
+                return _short_date(node.value)
             return self._text(node, loc)
         return self._scalar(node)
 
@@ -264,17 +257,12 @@ class _Builder:
         return result
 
 
-def _problem_code(text: str, mark, exc) -> str:
-    if mark is not None:
-        lines = text.splitlines()
-        here = lines[mark.line] if mark.line < len(lines) else ""
-        if "\t" in here[: mark.column + 1]:
-            return "yaml_tab"
-    said = f"{exc.problem or ''} {exc.context or ''}"
-    for pattern, code in _PROBLEMS:
-        if pattern.search(said):
-            return code
-    return "yaml_syntax"
+def _short_date(text: str):
+    """2025-7-18 is a date as a person writes it (YAML wants 2025-07-18); an impossible one stays text."""
+    try:
+        return dt.date(*map(int, text.split("-")))
+    except ValueError:
+        return text
 
 
 def _line(node: yaml.Node) -> int:

@@ -50,7 +50,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_brace": ("thiếu dấu '}}' đóng, hoặc chữ có dấu phẩy trong {{…}} chưa đặt trong dấu nháy",
                    "a '}}' is missing, or text with commas inside {{…}} is not quoted"),
     "yaml_bracket": ("thiếu dấu ']' đóng danh sách", "a ']' closing the list is missing"),
-    "yaml_quote": ("thiếu dấu nháy đóng", "a closing quote is missing"),
+    "yaml_quote": ("thiếu dấu nháy đóng: dấu nháy mở ở đây chưa được đóng, thêm dấu nháy ở cuối giá trị",
+                   "a closing quote is missing: the quote opened here is never closed; add one at the end of the value"),
+    "yaml_colon_space": ("thiếu dấu cách sau dấu hai chấm: viết '{fix}'",
+                         "a space is missing after the colon: write '{fix}'"),
+    "yaml_colon_missing": ("thiếu dấu hai chấm sau tên trường '{key}': viết '{fix}'",
+                           "a colon is missing after the field name '{key}': write '{fix}'"),
+    "yaml_no_colon": ("dòng này thiếu dấu hai chấm giữa tên trường và giá trị (trường: giá trị)",
+                      "this line lacks the colon between field name and value (field: value)"),
+    "yaml_list_dash": ("mục danh sách thiếu '- ' ở đầu như các mục trên: viết '{fix}'",
+                       "a list item lacks the '- ' the items above have: write '{fix}'"),
+    "yaml_after_quote": ("có chữ sau dấu nháy đóng: muốn giữ dấu nháy trong câu thì bọc cả câu bằng dấu nháy đơn, "
+                         "viết {fix} (hoặc dùng ngoặc kép cong “…” trong câu)",
+                         "text follows the closing quote: to keep the quotes in the text, wrap the whole value in "
+                         "single quotes, write {fix} (or use curly quotes “…” inside)"),
+    "yaml_colon_quote": ("chữ có dấu ': ' phải đặt trong dấu nháy: viết '{fix}'",
+                         "text containing ': ' must be quoted: write '{fix}'"),
+    "yaml_reserved": ("giá trị không được bắt đầu bằng {char}: đặt trong dấu nháy, viết '{fix}'",
+                      "a value cannot start with {char}: put it in quotes, write '{fix}'"),
+    "yaml_indent": ("thụt lề sai: dòng này có {have} dấu cách ở đầu, phải thẳng hàng với trường cùng cấp ở trên "
+                    "({allowed} dấu cách)",
+                    "wrong indentation: this line starts with {have} space(s); line it up with its sibling above "
+                    "({allowed_en} spaces)"),
+    "date_impossible": ("không có ngày {day:0>2}/{month:0>2}/{year} (tháng {month} năm {year} có {days} ngày)",
+                        "{year}-{month:0>2}-{day:0>2} does not exist (month {month} of {year} has {days} days)"),
+    "month_impossible": ("không có tháng {month}: ngày viết năm-tháng-ngày, ví dụ 2026-01-07",
+                         "there is no month {month}: write dates year-month-day, e.g. 2026-01-07"),
     "yaml_tab": ("dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",
                  "tab used for indentation; YAML accepts spaces only"),
     "not_mapping": ("nội dung tệp phải là các cặp 'trường: giá trị'",
@@ -210,6 +235,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_outside": ("mẫu '{name}' là liên kết tới tệp nằm ngoài thư mục mẫu {folder} (hoặc không phải tệp): không dùng",
                          "template '{name}' links to a file outside the template folder {folder} (or is no file): not used"),
     "template_not_found": ("không tìm thấy mẫu '{name}'", "template '{name}' not found"),
+    "template_not_found_near": ("không tìm thấy mẫu '{name}'; có phải ý bạn là {vi}?",
+                                "template '{name}' not found; did you mean {en}?"),
+    "template_not_found_list": ("không tìm thấy mẫu '{name}' (các mẫu có: {names})",
+                                "template '{name}' not found (known: {names})"),
     "template_syntax": ("lỗi cú pháp mẫu: {detail}", "template syntax error: {detail}"),
     "template_error": ("lỗi khi áp dụng mẫu: {detail}", "template error: {detail}"),
     "unknown_format": ("định dạng không hỗ trợ '{name}' (có: {allowed})",
@@ -221,12 +250,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stdout_closed": ("không in ra được: đầu ra chuẩn đã đóng ({reason}); dùng -o TỆP",
                       "cannot print: standard output is closed ({reason}); use -o FILE"),
     "write_failed": ("không ghi được tệp: {reason}", "cannot write file: {reason}"),
+    "asset_exists": ("đã có một ảnh khác cùng tên ở đây, không ghi đè (ảnh gốc: {source}); dùng -o thư mục khác hoặc --embed",
+                     "a different image of this name is here already, not overwritten (source: {source}); use another -o folder or --embed"),
+    "golden_ok": ("Cả {count} tệp chuẩn khớp với kết quả", "All {count} golden files match the output"),
+    "ejected": ("Đã chép mẫu ra {path}: sửa tệp này, drafter sẽ dùng nó thay mẫu có sẵn",
+                "Copied the template to {path}: edit it, drafter uses it instead of the built-in"),
+    "project_created": ("Đã tạo {path} (thư mục mẫu của cơ quan: mau-van-phong)",
+                        "Created {path} (the office template folder: mau-van-phong)"),
+    "templates_ok": ("Các mẫu không có lỗi ({folders})", "No template problems ({folders})"),
+    "created": ("Đã tạo {path} ({kind}): điền các trường còn trống rồi chạy drafter validate {path}",
+                "Created {path} ({kind}): fill in the empty fields, then run drafter validate {path}"),
+    "project_no_dirs": ("tệp này chưa ghi thư mục mẫu: thêm hai dòng [templates] và dirs = [\"{folder}\"], hoặc dùng --to",
+                        "this file names no template folder: add [templates] and dirs = [\"{folder}\"], or use --to"),
+    "written": ("Đã ghi {path}", "Wrote {path}"),
+    "validated": ("Không có lỗi ({count} tệp)", "No errors ({count} file(s))"),
+    "pdf_no_libreoffice": ("định dạng pdf cần LibreOffice mà máy này chưa cài: cài gói {package} "
+                           "(sudo apt install {package}), hoặc soạn --format docx rồi mở bằng Word, Lưu thành PDF",
+                           "the pdf format needs LibreOffice, which is not installed: install the package {package} "
+                           "(sudo apt install {package}), or render --format docx and save it as PDF from Word"),
+    "pdf_failed": ("LibreOffice không chuyển được sang PDF: {reason}", "LibreOffice could not convert to PDF: {reason}"),
     "binary_to_stdout": ("định dạng {name} cần -o TỆP", "format {name} needs -o FILE"),
 }
 
 
+_COMMAND_LINE: str | None = None  # --lang of this command-line run, wherever it was written
+
+
+def choose(lang: str | None) -> None:
+    """The --lang of a command-line run (None: none given), for every message of that run."""
+    global _COMMAND_LINE
+    _COMMAND_LINE = lang
+
+
 def language(explicit: str | None = None) -> str:
     """--lang wins; otherwise LANG/LC_ALL starting with 'en' means English; Vietnamese by default."""
+    explicit = explicit or _COMMAND_LINE
     if explicit:
         return "en" if explicit.lower().startswith("en") else "vi"
     for var in ("DRAFTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):

@@ -80,8 +80,9 @@ def tone_style_except(text: str, style: str, keep: re.Pattern | None) -> str:
     """tone_style outside the spans KEEP matches."""
     if style == "keep":
         return text
-    if keep is None:
-        return tone_style(text, style)
+    changes = _TRADITIONAL_RE if style == "traditional" else _MODERN_RE
+    if keep is None or not changes.search(text):  # most paragraphs: nothing to restyle
+        return tone_style(text, style) if keep is None else text
     out, last = [], 0
     for match in keep.finditer(text):
         out.append(tone_style(text[last:match.start()], style))

@@ -120,3 +120,17 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError, OSError):
         return True  # someone else's process: not ours to judge
     return True
+
+
+def write_result(path: str | Path, result, inputs=(), durable: bool = True) -> None:
+    """A rendered output and the files it refers to (an HTML page's images), copied beside it."""
+    path = Path(path)
+    protected = inputs if isinstance(inputs, frozenset) else identities(inputs)
+    for name, source in result.assets:
+        target = path.parent / name
+        if target.exists() and target.read_bytes() == source.read_bytes():
+            continue  # the same picture from an earlier run or another page
+        if target.exists():
+            raise fail(str(target), "asset_exists", source=str(source))
+        write_atomic(target, source.read_bytes(), inputs=protected, durable=durable)
+    write_atomic(path, result.data, inputs=protected, durable=durable)

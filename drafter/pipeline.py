@@ -32,12 +32,15 @@ class Options:
     variant: int | None = None  # fixes every pick() to its N-th phrasing
     strict: bool = False  # consistency warnings become errors
     from_encoding: str | None = None  # convert a legacy-encoded file (tcvn3, vni, cp1258)
+    embed: bool = False  # HTML: images inside the page (data: URIs) instead of files beside it
+    fragment: bool = False  # HTML: the article alone, for a portal's editor
 
 
 @dataclass(frozen=True)
 class Output:
     data: str | bytes
     warnings: list[Issue]
+    assets: tuple[tuple[str, Path], ...] = ()  # (name beside the output, source file) to copy
 
 
 def render_file(path: str | Path, options: Options = Options()) -> Output:
@@ -48,7 +51,7 @@ def render_file(path: str | Path, options: Options = Options()) -> Output:
     warnings = check(event, loaded, options.doc, options.strict)
     rendered, problems = render_event(event, options, base_dir=Path(path).parent)
     warnings += audited(problems, event, loaded, options)
-    return Output(writer.write(rendered), warnings)
+    return Output(writer.write(rendered), warnings, writer.assets_of(rendered))
 
 
 def validate_file(path: str | Path, options: Options = Options()) -> list[Issue]:
@@ -83,22 +86,24 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
         blocks = parse(markup, state.objects)
         if options.doc in PARTY_DOCS:  # sections chosen from the data and numbered
             blocks = party.sections(blocks)
-        blocks = house_style(blocks, event.style.tone_marks, names(event))
+        given = facts(event)
+        blocks = house_style(blocks, event.style.tone_marks, names(given))
     except MarkupError as exc:
         raise fail(file, "template_directive", directive=exc.directive,
                    allowed=", ".join("@" + k for k in sorted(KINDS))) from None
-    problems = audit(event, blocks, state.reads, state.scope, options.doc, file)
+    problems = audit(event, blocks, state.reads, state.scope, options.doc, file, given=given)
     if options.doc in PARTY_DOCS:  # after the audit, which finds the facts as the user wrote them
         blocks = party.in_full_names(blocks, event)
     rendered = Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
-                        base_dir=base_dir,
-                        options={"doc": options.doc, "reference_doc": options.reference_doc})
+                        base_dir=base_dir, published=_published(event),
+                        options={"doc": options.doc, "reference_doc": options.reference_doc,
+                                 "embed": options.embed, "fragment": options.fragment})
     return rendered, problems
 
 
-def names(event: EventBase) -> list[str]:
-    """Names of people, organisations and places as the user wrote them."""
-    return [f.value for f in facts(event) if f.name and isinstance(f.value, str)]
+def names(given) -> list[str]:
+    """Names of people, organisations and places as the user wrote them (from the facts)."""
+    return [f.value for f in given if f.name and isinstance(f.value, str)]
 
 
 def house_style(blocks: list[Block], tone_marks: str, keep: list[str] = ()) -> list[Block]:
@@ -152,6 +157,17 @@ def _title(blocks) -> str:
     if "headline" in texts:
         return texts["headline"]
     return " ".join(t for t in (texts.get("title"), texts.get("subtitle")) if t)
+
+
+def _published(event: EventBase) -> str:
+    """2025-07-18T12:03 (the time zero-padded, as HTML's datetime wants), or the date alone."""
+    published = event.published
+    if published is None:
+        return ""
+    if published.time:
+        hours, minutes = published.time.split(":")
+        return f"{published.date.isoformat()}T{int(hours):02d}:{minutes}"
+    return published.date.isoformat()
 
 
 def _author(event: EventBase) -> str:

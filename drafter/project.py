@@ -85,3 +85,22 @@ def templates(start: Path | None = None) -> tuple[Path | None, tuple[str, ...]]:
         if not folder.is_dir():
             raise fail(str(path), "templates_missing", path="templates.dirs")
     return path, tuple(str(f) for f in folders)
+
+
+DEFAULT_DIR = "mau-van-phong"
+
+
+def office_dir(start: Path | None = None) -> tuple[Path, Path | None]:
+    """The office template folder drafter reads (the first of drafter.toml's), and the drafter.toml
+    created for it when there was none (in START, the working folder by default)."""
+    path = find(start)
+    if path is None:
+        path = (start or Path.cwd()) / NAME
+        (path.parent / DEFAULT_DIR).mkdir(parents=True, exist_ok=True)
+        path.write_text(f'[templates]\ndirs = ["{DEFAULT_DIR}"]     # thư mục mẫu của cơ quan, ưu tiên hơn mẫu có sẵn\n',
+                        encoding="utf-8")
+        return path.parent / DEFAULT_DIR, path
+    dirs = template_dirs(path.parent)
+    if not dirs:
+        raise fail(str(path), "project_no_dirs", folder=DEFAULT_DIR)
+    return Path(dirs[0]), None

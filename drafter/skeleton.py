@@ -1,7 +1,9 @@
 """`drafter new KIND`: a commented YAML skeleton, written from the model so it never goes stale.
 
-Required fields are left empty (validation then says what is missing); optional ones are
-commented out, each under its description.
+Required fields come first and are left empty (validation then says what is missing), each with
+an example in the docs' spelling (`term: 2025-2030`); optional ones follow, commented out, each
+under its description. The short skeleton (the default) offers the optional fields most files
+use; `full=True` offers every field.
 """
 from __future__ import annotations
 
@@ -19,43 +21,82 @@ HEADER = """\
 # Gợi ý trường trong VS Code: drafter schema > drafter.schema.json
 # Kiểm tra: drafter validate TỆP.yaml   Soạn bài: drafter render TỆP.yaml
 """
+REQUIRED = "# ---- Bắt buộc: điền đủ các trường này ----"
+OPTIONAL = "# ---- Không bắt buộc: bỏ dấu # ở đầu dòng để dùng ----"
+MORE = "# Các trường khác: drafter new {kind} --full"
 MAX_DEPTH = 3
 
+# Written as the docs write them: one line, not the mapping the model also accepts.
+EXAMPLES = {"term": "2025-2030", "date": "2025-05-20", "ordinal": "12", "year": "2025", "org.name": "Chi bộ Thôn 3"}
+INLINE = {"term"}  # fields whose docs spelling is a plain "2025-2030", not start:/end:
 
-def skeleton(kind: str) -> str:
+# The optional fields most files use (those in at least half of examples/ of the kind).
+USUAL = {
+    "dai-hoi": ("higher", "time_of_day", "venue", "members", "chairs", "guests", "targets", "elections",
+                "photos", "byline", "published"),
+    "hoi-nghi-tong-ket": ("higher", "time_of_day", "venue", "chairs", "guests", "attendee_groups", "results",
+                          "targets", "awards", "speech", "photos", "byline", "published"),
+    "kiem-diem": ("time_of_day", "venue", "chairs", "results", "ratings", "awards", "photos", "byline",
+                  "published"),
+}
+
+USUAL_INSIDE = {"chairs": ("titles",), "guests": ("titles",), "targets": ("items",),
+                "elections": ("committee_members", "officers"), "photos": ("file",), "published": ("time",),
+                "results": ("items",), "speech": ("points",)}
+
+
+def skeleton(kind: str, full: bool = False) -> str:
     model = KINDS[kind]
-    lines = [HEADER.format(kind=kind).rstrip("\n"), f"kind: {kind}"]
-    lines += _fields(model, indent="", commented=False, depth=0, skip={"kind"})
+    fields = [name for name in model.model_fields if name != "kind"]
+    required = [n for n in fields if model.model_fields[n].is_required()]
+    optional = [n for n in fields if n not in required and (full or n in USUAL[kind])]
+    lines = [HEADER.format(kind=kind).rstrip("\n"), REQUIRED, f"kind: {kind}"]
+    lines += _fields(model, required, indent="", commented=False, depth=0, full=full)
+    lines += ["", OPTIONAL]
+    lines += _fields(model, optional, indent="", commented=True, depth=0, full=full)
+    if not full:
+        lines += ["", MORE.format(kind=kind)]
     return "\n".join(lines) + "\n"
 
 
-def _fields(model: type[BaseModel], indent: str, commented: bool, depth: int, skip=()) -> list[str]:
+def _fields(model: type[BaseModel], names: list[str], indent: str, commented: bool, depth: int,
+            full: bool, path: str = "") -> list[str]:
     out: list[str] = []
     docs = field_docs(model)
-    for name, field in model.model_fields.items():
-        if name in skip:
-            continue
+    for name in names:
+        field = model.model_fields[name]
         off = commented or not field.is_required()
         mark = "# " if off else ""
-        if name in docs:
-            out.append(f"{indent}# {docs[name].splitlines()[0]}")
         inner = _model_in(field.annotation)
+        doc = docs.get(name) or (inner.__doc__ if inner is not None and name in INLINE else None)
+        if doc:
+            out.append(f"{indent}# {doc.strip().splitlines()[0]}")
         is_list = typing.get_origin(_unwrap(field.annotation)) is list
-        if inner is not None and depth < MAX_DEPTH:
+        if inner is not None and name not in INLINE and depth < MAX_DEPTH:
             out.append(f"{indent}{mark}{name}:")
+            sub = _sub_fields(inner, full, name)
             if is_list:
-                sub = _fields(inner, indent + "    ", off, depth + 1)
-                out += _as_list_item(sub, indent + "  ", off)
+                out += _as_list_item(_fields(inner, sub, indent + "    ", off, depth + 1, full, f"{path}{name}[]."),
+                                     indent + "  ")
             else:
-                out += _fields(inner, indent + "  ", off, depth + 1)
+                out += _fields(inner, sub, indent + "  ", off, depth + 1, full, f"{path}{name}.")
         elif is_list:
             out.append(f"{indent}{mark}{name}: []")
         else:
-            out.append(f"{indent}{mark}{name}:" + _example(field))
+            out.append(f"{indent}{mark}{name}:" + _example(path + name, field))
     return out
 
 
-def _as_list_item(lines: list[str], indent: str, commented: bool) -> list[str]:
+def _sub_fields(model: type[BaseModel], full: bool, name: str) -> list[str]:
+    """Inside a nested field: all with --full; else the required ones and the usual ones."""
+    names = list(model.model_fields)
+    if full:
+        return names
+    usual = USUAL_INSIDE.get(name, ())
+    return [n for n in names if model.model_fields[n].is_required() or n in usual] or names[:1]
+
+
+def _as_list_item(lines: list[str], indent: str) -> list[str]:
     """Turn the first field line of an item into "- field:"."""
     for i, line in enumerate(lines):
         body = line.strip()
@@ -74,9 +115,11 @@ def _unwrap(annotation):
     return annotation
 
 
-def _example(field) -> str:
+def _example(name: str, field) -> str:
+    if field.is_required():
+        return f"    # ví dụ: {EXAMPLES[name]}" if name in EXAMPLES else ""
     default = field.default
-    if field.is_required() or default is None:
+    if default is None:
         return ""
     if isinstance(default, bool):
         return " " + ("true" if default else "false")

@@ -231,7 +231,9 @@ def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity
         file, line = _template_frame(exc, name)
         raise fail(file, "template_none", line=line) from None
     except jinja2.TemplateNotFound as exc:
-        raise fail(name, "template_not_found", name=exc.name) from None
+        from .catalog import not_found
+
+        raise not_found(exc.name, env.list_templates(extensions=["j2"])) from None
     except jinja2.TemplateSyntaxError as exc:
         raise fail(exc.filename or exc.name or name, "template_syntax", line=exc.lineno,
                    detail=exc.message) from None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 
 from pydantic import BaseModel, ValidationError
@@ -87,12 +88,30 @@ def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
         args["detail"] = err["msg"]
         if value:
             args["value"] = value
+    elif kind.startswith("date_") and _impossible_date(err.get("input")):
+        code, args = _impossible_date(err["input"])
     elif kind in _CODES:
         code = _CODES[kind]
         args["limit"] = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("min_length", "")))))
     else:
         code, args["detail"] = "invalid", err["msg"]
     return Issue(loaded.file, line, col, _dotted(loc), code, pack(args))
+
+
+def _impossible_date(value) -> tuple[str, dict] | None:
+    """2025-02-30 or 2025-13-01: say which day or month does not exist."""
+    import calendar  # only for a date that failed
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value) if isinstance(value, str) else None
+    if not found:
+        return None
+    year, month, day = map(int, found.groups())
+    if not 1 <= month <= 12:
+        return "month_impossible", {"month": month}
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    return "date_impossible", {"year": year, "month": month, "day": day,
+                               "days": days}
 
 
 def _suggest(model: type[BaseModel], loc: tuple) -> str | None:

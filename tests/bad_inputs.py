@@ -37,9 +37,15 @@ CHECKS = {
 
 # Bad files: each gives one line and exit code 2. (content, message code)
 BAD_FILES = {
-    "yaml-syntax": ("kind: dai-hoi\norg:\n  name: X\n   short: Y\n", "yaml_colon"),
+    "yaml-syntax": ("kind: dai-hoi\norg:\n  name: X\nvenue: Hội trường: tầng 2\n", "yaml_colon_quote"),
     "yaml-brace": ("kind: dai-hoi\norg: {name: X\n", "yaml_brace"),
     "yaml-quote": ("kind: dai-hoi\norg: {name: \"X}\n", "yaml_quote"),
+    "no-space-after-colon": ("kind: dai-hoi\nyear:2025\n", "yaml_colon_space"),
+    "missing-colon": (CONGRESS + "venue hội trường\n", "yaml_colon_missing"),
+    "reserved-start": (YEAR_END + "results:\n  - items: [{value: 5, unit: %}]\n", "yaml_reserved"),
+    "indentation": ("kind: dai-hoi\norg:\n  name: X\n  place:\n    kind: xã\n   name: Y\n", "yaml_indent"),
+    "list-dash": (CONGRESS + "attendee_groups:\n  - các đồng chí A\n  các đồng chí B\n", "yaml_list_dash"),
+    "impossible-date": (CONGRESS.replace("2025-05-20", "2025-02-30"), "date_impossible"),
     "tab": ("kind: dai-hoi\norg:\n\tname: X\n", "yaml_tab"),
     "duplicate-key": (CONGRESS + "ordinal: 13\n", "duplicate_key"),
     "unknown-key": (CONGRESS + "ordinl: 13\n", "extra_forbidden"),

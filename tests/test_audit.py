@@ -99,21 +99,54 @@ def test_figures_derived_by_a_declared_rule_are_allowed(write):
     assert "lần thứ XI " in text and "năm" not in text.split("XI")[0][-3:]
 
 
+# check -> (data, office template body, block it replaces): the rows of docs/kiem-tra.md
+BROKEN = {
+    "fact-not-printed": (REVIEW + "venue: hội trường xã\n", LEAD, "lead"),
+    "figure-invented": (None, "Hội nghị thống nhất 7 chỉ tiêu chủ yếu.", "notes"),
+    "section-empty": (None, "@heading1 I- MỤC TRỐNG", "notes"),
+    "paragraph-unfinished": (None, "Đảng bộ đã làm tốt công tác dân vận", "notes"),
+    "sentence-broken": (None, "Đảng bộ làm tốt năm 2025.Bên cạnh đó, còn hạn chế.", "notes"),
+    "word-doubled": (None, "Đảng bộ đã đã làm tốt công tác dân vận.", "notes"),
+    "sentence-repeated": (None, "Hội nghị diễn ra thành công tốt đẹp. Hội nghị diễn ra thành công tốt đẹp.", "notes"),
+    "placeholder": (None, "Đồng chí None phát biểu.", "notes"),
+    "form-mixed": (None, "Đảng bộ có {{ event.members|pad }} đảng viên và {{ event.cells }} chi bộ.", "notes"),
+}
+
+
+def broken_issues(write, tmp_path, check):
+    data, body, block = BROKEN[check]
+    try:
+        return render(write, tmp_path, *((data,) if data else ()), body=body, block=block).warnings
+    except DrafterError as exc:
+        return exc.issues
+
+
+@pytest.mark.parametrize("check", sorted(BROKEN))
+def test_each_rule_is_documented_with_the_message_it_gives(write, tmp_path, check):
+    from test_checks import doc_rows
+
+    rows = {row[0]: row for row in doc_rows("Kiểm tra bài soạn")}
+    assert sorted(rows) == sorted(AUDIT) == sorted(BROKEN)
+    lines = [i.format().replace(str(tmp_path) + "/", "").replace("event.yaml", "su-kien.yaml")
+             for i in broken_issues(write, tmp_path, check) if dict(i.args)["check"] == check]
+    assert rows[check][2] + f" [{check}]" in lines, lines
+
+
 @pytest.mark.parametrize("body, check", [
-    ("@heading1 I- MỤC TRỐNG", "section-empty"),
-    ("Đảng bộ đã làm tốt công tác dân vận", "paragraph-unfinished"),
-    ("Đảng bộ làm tốt năm 2025.Bên cạnh đó, còn hạn chế.", "sentence-broken"),
     ("Phát biểu chỉ đạo hội nghị, đồng chí An, .", "sentence-broken"),
-    ("Đảng bộ đã đã làm tốt công tác dân vận.", "word-doubled"),
-    ("Hội nghị diễn ra thành công tốt đẹp. Hội nghị diễn ra thành công tốt đẹp.", "sentence-repeated"),
-    ("Đồng chí None phát biểu.", "placeholder"),
-    ("Đảng bộ có {{ event.members|pad }} đảng viên và {{ event.cells }} chi bộ.", "form-mixed"),
     ("Ngày 20/12 và ngày 20-12 hội nghị họp tiếp.", "form-mixed"),
     ("Phát triển kinh tế - xã hội và văn hóa-xã hội.", "form-mixed"),
 ])
 def test_each_shape_rule_catches_a_broken_template(write, tmp_path, body, check):
     result = render(write, tmp_path, body=body)
     assert check in checks_of(result.warnings), [w.format() for w in result.warnings]
+
+
+def test_a_caption_saying_the_body_s_count_is_said_twice(write):
+    data = MINIMAL["dai-hoi"] + "delegates: 120\nphotos:\n  - {caption: Đại hội có 120 đại biểu tham dự}\n"
+    assert "sentence-repeated" in checks_of(render_file(write(data)).warnings)
+    data = data.replace("Đại hội có 120 đại biểu tham dự", "Quang cảnh Đại hội")
+    assert "sentence-repeated" not in checks_of(render_file(write(data, "b.yaml")).warnings)
 
 
 def test_whitespace_control_cannot_glue_sentences_unnoticed(write, tmp_path):

@@ -37,6 +37,8 @@ def test_batch_renders_every_file_and_skips_the_bad_one(tmp_path):
     # the same name twice (examples/ and sub/) does not collide
     assert "vinh-loc-kiem-diem-2023.docx" in names and "vinh-loc-kiem-diem-2023-2.docx" in names
     assert not [n for n in names if n.startswith("hong")]
+    assert (out / "anh" / "an-phu-toan-canh.png").is_file()  # the HTML page's image, beside it
+    names.remove("anh")
     assert len(names) == 2 * 9  # 7 examples, the renamed copy, the copy in sub/
     lines = result.stderr.strip().splitlines()
     assert any(l.startswith(str(folder / "hong.yaml")) and "required field missing" in l for l in lines)

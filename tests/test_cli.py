@@ -75,8 +75,8 @@ def test_render_refuses_to_overwrite_its_input(tmp_path):
 
 
 def test_unknown_format_and_doc(write):
-    result = runner.invoke(app, ["render", str(EXAMPLE), "--format", "pdf", "--lang", "en"])
-    assert result.exit_code == 2 and "unsupported format 'pdf'" in result.stderr
+    result = runner.invoke(app, ["render", str(EXAMPLE), "--format", "odt", "--lang", "en"])
+    assert result.exit_code == 2 and "unsupported format 'odt'" in result.stderr
     result = runner.invoke(app, ["render", str(EXAMPLE), "--doc", "minutes", "--lang", "en"])
     assert result.exit_code == 2 and "expected one of: article, report" in result.stderr
 

@@ -81,7 +81,7 @@ def test_missing_nested_field_points_at_parent(write):
 def test_impossible_date(write):
     path = write(MINIMAL["dai-hoi"].replace("2025-05-20", "2025-02-30"))
     [line] = problems(path)
-    assert line == f"{path}:3:1: date: expected a date as YYYY-MM-DD, e.g. 2026-01-07"
+    assert line == f"{path}:3:1: date: 2025-02-30 does not exist (month 2 of 2025 has 28 days)"
 
 
 def test_every_error_reported_at_once(write):

@@ -1,6 +1,7 @@
 """`drafter schema` is generated from the model, and every example validates against it."""
 import datetime as dt
 import json
+import re
 
 import jsonschema
 import pytest
@@ -71,22 +72,50 @@ def test_schema_describes_fields_in_vietnamese(schema):
 @pytest.mark.parametrize("kind", ["dai-hoi", "hoi-nghi-tong-ket", "kiem-diem"])
 def test_new_skeleton_asks_for_exactly_the_required_fields(kind, tmp_path):
     target = tmp_path / "moi.yaml"
-    assert runner.invoke(app, ["new", kind, "-o", str(target)]).exit_code == 0
+    result = runner.invoke(app, ["new", kind, "-o", str(target)])
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"Đã tạo {target} ({kind}): điền các trường còn trống")
     text = target.read_text(encoding="utf-8")
     assert f"\nkind: {kind}\n" in text and "# Họ và tên" in text
     result = runner.invoke(app, ["validate", str(target), "--lang", "en"])
     assert result.exit_code == 2
     fields = sorted(line.split(": ")[1] for line in result.stderr.strip().splitlines())
-    required = {"dai-hoi": ["date", "ordinal", "org.name", "term.end", "term.start"],
+    required = {"dai-hoi": ["date", "ordinal", "org.name", "term"],
                 "hoi-nghi-tong-ket": ["date", "org.name", "year"],
                 "kiem-diem": ["date", "org.name", "year"]}[kind]
     assert fields == required
     assert all(line.endswith("no value given") for line in result.stderr.strip().splitlines())
-    # Filled in, it validates; and `new` never overwrites.
-    filled = (text.replace("\n  name:\n", "\n  name: Chi bộ A\n", 1).replace("\ndate:\n", "\ndate: 2025-03-01\n")
-              .replace("\nordinal:\n", "\nordinal: 3\n").replace("\nyear:\n", "\nyear: 2025\n")
-              .replace("\n  start:\n", "\n  start: 2025\n").replace("\n  end:\n", "\n  end: 2027\n"))
+    # Filled in with the examples it shows (the docs' spelling: term: 2025-2030), it validates.
+    filled = re.sub(r"^(\s*\w+):\s+# ví dụ: (.+)$", r"\1: \2", text, flags=re.M)
+    assert ("\nterm: 2025-2030\n" in filled) == (kind == "dai-hoi")
     target.write_text(filled, encoding="utf-8")
     assert runner.invoke(app, ["validate", str(target)]).exit_code == 0
+    # `new` never overwrites.
     assert runner.invoke(app, ["new", kind, "-o", str(target)]).exit_code == 2
     assert target.read_text(encoding="utf-8") == filled
+
+
+@pytest.mark.parametrize("kind", ["dai-hoi", "hoi-nghi-tong-ket", "kiem-diem"])
+def test_new_puts_required_fields_first_and_full_offers_every_field(kind):
+    from drafter.model import KINDS
+
+    short = runner.invoke(app, ["new", kind]).stdout
+    full = runner.invoke(app, ["new", kind, "--full"]).stdout
+    # the required block ends before the first optional (commented) field
+    required_part, optional_part = short.split("# ---- Không bắt buộc")
+    for name, field in KINDS[kind].model_fields.items():
+        if field.is_required():
+            assert f"\n{name}:" in required_part, name
+        else:
+            assert f"\n# {name}:" in full, name  # every field in --full
+            assert f"\n{name}:" not in short
+    assert len(short.splitlines()) < len(full.splitlines()) / 3
+    assert f"drafter new {kind} --full" in short
+    yaml.safe_load(short), yaml.safe_load(full)  # both are valid YAML as written
+
+
+def test_new_suggests_the_kind_meant():
+    result = runner.invoke(app, ["new", "daihoi", "--lang", "vi"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("daihoi: kind phải là một trong: dai-hoi, hoi-nghi-tong-ket, kiem-diem; "
+                                     "có phải ý bạn là 'dai-hoi'?")

@@ -17,9 +17,10 @@ CHECKS = ("fact-not-printed", "figure-invented", "section-empty", "paragraph-unf
 
 
 def audit(event, blocks: list[Block], reads: set, scope: list[str], doc: str, template: str,
-          defaults: tuple = ()) -> list[Problem]:
-    """Problems of one rendered document. TEMPLATE names the file that wrote it."""
-    given = facts(event)
+          defaults: tuple = (), given: list | None = None) -> list[Problem]:
+    """Problems of one rendered document. TEMPLATE names the file that wrote it; GIVEN are
+    the event's facts when the caller has them already."""
+    given = facts(event) if given is None else given
     out = []
     for path, value in _grouped(unprinted(given, blocks, reads, tuple(scope)), given):
         out.append(Problem("fact-not-printed", path, "fact_not_printed", WARNING,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any, Iterator
 
@@ -40,14 +41,20 @@ def facts(event: BaseModel) -> list[Fact]:
     return list(_walk(event, ()))
 
 
+@lru_cache(maxsize=None)
+def _order(cls) -> tuple[tuple[str, Any], ...]:
+    """A model's fact fields in declaration order, with their defaults."""
+    return tuple((name, f.default) for name, f in cls.model_fields.items() if name not in NOT_FACTS)
+
+
 def _walk(value: Any, loc: tuple, owner: int = 0) -> Iterator[Fact]:
     if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        for field in sorted(value.model_fields_set, key=list(fields).index):
-            item = getattr(value, field)
-            # a default restated ("individuals: 0") says nothing new
-            if field not in NOT_FACTS and not (fields[field].default is not None and item == fields[field].default):
-                yield from _walk(item, loc + (field,), id(value))
+        given = value.model_fields_set
+        for field, default in _order(type(value)):
+            if field in given:
+                item = getattr(value, field)
+                if default is None or item != default:  # a default restated says nothing new
+                    yield from _walk(item, loc + (field,), id(value))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
             yield from _walk(item, loc + (i,), owner)

@@ -26,8 +26,9 @@ def unprinted(facts: Iterable[Fact], blocks: list[Block], reads: set, scope: tup
     styled: list[str] = []  # built only when some value is not found as written
     numbers = {v for t in texts for _, v in numbers_in(t)}
     missing = []
+    exact, under = set(scope), tuple(s + sep for s in scope for sep in ".[")
     for fact in facts:
-        if any(fact.path == s or fact.path.startswith((s + ".", s + "[")) for s in scope):
+        if fact.path in exact or fact.path.startswith(under):
             continue
         if _printed(fact, raw, styled, texts, numbers, reads):
             continue
@@ -43,7 +44,7 @@ def _printed(fact: Fact, raw: str, styled: list[str], texts, numbers, reads) -> 
         return Decimal(value) in numbers
     if not isinstance(value, str):  # a date: its day and month, in any form the filters write
         return _date_printed(value, numbers, raw)
-    if plain(value) in raw:
+    if value.casefold() in raw:  # a value is one tidy line already (model.clean_text)
         return True
     if not styled:
         styled.append(key("\n".join(texts)))

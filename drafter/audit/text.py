@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..blocks import Block, Table
@@ -10,7 +11,6 @@ from ..orthography import tone_style
 
 # Non-breaking spaces and hyphens are layout, not wording.
 _LAYOUT = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2011": "-", "\u2060": ""})
-_SPACES = re.compile(r"\s+")
 
 
 def block_texts(blocks: list[Block], numbered_column: bool = True) -> list[tuple[Block, str]]:
@@ -32,13 +32,17 @@ def block_texts(blocks: list[Block], numbered_column: bool = True) -> list[tuple
 
 def key(text: str) -> str:
     """The form two texts are compared in: NFC, one tone-mark style, one space, no case."""
-    text = unicodedata.normalize("NFC", str(text)).translate(_LAYOUT)
-    return _SPACES.sub(" ", tone_style(text, "traditional")).strip().casefold()
+    return " ".join(tone_style(plain(unicodedata.normalize("NFC", str(text))), "traditional").split())
 
 
 def plain(text: str) -> str:
     """Cheaper comparison form, for the common case where a value is printed as written."""
-    return _SPACES.sub(" ", str(text).translate(_LAYOUT)).casefold()
+    if _LAYOUT_CHARS.search(text):
+        text = text.translate(_LAYOUT)
+    return text.casefold()
+
+
+_LAYOUT_CHARS = re.compile("[\u00a0\u202f\u2011\u2060]")
 
 
 # "2.619", "94,1", "05"; not a digit run glued to letters ("BC01") or a Roman numeral
@@ -57,6 +61,7 @@ def number_value(token: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=8192)  # the same values and sentences recur across a batch
 def numbers_in(text: str) -> list[tuple[str, Decimal]]:
     """Each number written in TEXT, with the token as printed (Roman ordinals included)."""
     found = [(m[0], number_value(m[0])) for m in _NUMBER.finditer(text)]

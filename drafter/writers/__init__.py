@@ -22,6 +22,7 @@ class Rendered:
     author: str = ""
     date: dt.date | None = None
     base_dir: Path = Path(".")  # where relative image paths are resolved
+    published: str = ""  # ISO date (and time) of publication, for <time datetime>
     options: dict = field(default_factory=dict)  # writer options, e.g. reference_doc
 
 
@@ -31,18 +32,23 @@ class Writer:
     extension: str
     binary: bool
     target: str  # "module:function", imported on first use
+    assets: str | None = None  # "module:function" listing files the output needs beside it
 
-    def load(self) -> Callable[[Rendered], str | bytes]:
-        module, func = self.target.split(":")
+    def load(self, target: str | None = None) -> Callable:
+        module, func = (target or self.target).split(":")
         return getattr(import_module(module, __package__), func)
 
     def write(self, doc: Rendered) -> str | bytes:
         return self.load()(doc)
 
+    def assets_of(self, doc: Rendered) -> tuple[tuple[str, Path], ...]:
+        return tuple(self.load(self.assets)(doc)) if self.assets else ()
+
 
 WRITERS = {
     "txt": Writer("txt", ".txt", False, ".text:write_txt"),
     "md": Writer("md", ".md", False, ".text:write_md"),
-    "html": Writer("html", ".html", False, ".html:write_html"),
+    "html": Writer("html", ".html", False, ".html:write_html", assets=".html:images"),
     "docx": Writer("docx", ".docx", True, ".docx:write_docx"),
+    "pdf": Writer("pdf", ".pdf", True, ".pdf:write_pdf"),  # through LibreOffice, where installed
 }
