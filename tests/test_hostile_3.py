@@ -343,7 +343,8 @@ def test_a_template_cannot_embed_a_file_from_outside_through_its_state(tmp_path)
     (tmp_path / "anh.png").write_bytes((EXAMPLES / "anh" / "an-phu-toan-canh.png").read_bytes())
     source = tmp_path / "x.yaml"
     source.write_text(YEAR_END + "photos: [{caption: Toàn cảnh, file: anh.png}]\n", encoding="utf-8")
-    out = tmp_path / "x.docx"
-    result = en("render", source, "--templates", tmp_path / "mau", "--format", "docx", "-o", out)
-    assert result.exit_code == 2 and "image '/etc/passwd' is outside the YAML file's folder" in result.stderr
-    assert not out.exists()
+    for fmt, extra in (("docx", []), ("html", []), ("html", ["--embed"])):
+        out = tmp_path / "out" / f"x.{fmt}"
+        result = en("render", source, "--templates", tmp_path / "mau", "--format", fmt, "-o", out, *extra)
+        assert result.exit_code == 2 and "image '/etc/passwd' is outside the YAML file's folder" in result.stderr
+        assert not out.parent.exists() or list(out.parent.iterdir()) == []  # nothing copied, nothing written

@@ -9,9 +9,8 @@ from pathlib import Path
 from docx.shared import Emu
 
 from ...blocks import Block, Table
-from ...errors import DrafterError, Issue, fail, pack
-from ...loader import read_bytes
-from ...paths import inside
+from ...errors import fail
+from ...paths import read_image
 from . import elements
 from .document import Document
 from .typography import keep_together
@@ -27,7 +26,6 @@ STYLE_OF = {
 }
 # XML 1.0 cannot hold these; lone surrogates cannot even be encoded
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-IMAGE_MAX_BYTES = 50 << 20  # a photo for a portal is a few MB; /dev/zero or a FIFO is refused
 _IMAGE_MAX_HEIGHT = 0.6  # of the text height: a portrait photo at full width would fill a page
 
 
@@ -102,11 +100,8 @@ def _keep(out: Out, blocks: list[Block], i: int) -> str:
 def write_photo(out: Out, block: Block) -> None:
     file = getattr(block.data, "file", None)
     if file:
-        path = inside(out.base_dir, file)
-        if path is None:  # however the block was made (a template can build one): never outside
-            raise DrafterError([Issue(str(Path(out.base_dir) / file), None, None, "", "image_outside",
-                                      pack({"file": file}))])
-        data = read_bytes(path, IMAGE_MAX_BYTES)
+        path = Path(out.base_dir) / file  # named in messages below
+        data = read_image(out.base_dir, file)  # however the block was made: never from outside
         try:
             picture = out.document.picture(data, out.text_width,
                                            int(out.text_height * _IMAGE_MAX_HEIGHT))
