@@ -392,6 +392,21 @@ def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-ngh
 
 
 @app.command(cls=Command)
+def serve(directory: Path = typer.Argument(Path("."), help="Thư mục chứa các tệp YAML (mặc định: thư mục hiện tại)."),
+          port: int = typer.Option(8765, "--port", min=0, max=65535, help="Cổng."),
+          host: str = typer.Option("127.0.0.1", "--host", help="Địa chỉ; khác 127.0.0.1 thì cần mã truy cập in ra khi khởi động."),
+          templates: list[Path] = typer.Option([], "--templates", help="Thư mục mẫu của cơ quan."),
+          open_browser: bool = typer.Option(False, "--open", help="Mở trình duyệt ngay."),
+          lang: Optional[str] = LangOpt):
+    """Mở trang soạn bài trong trình duyệt: điền biểu mẫu, xem trước, tải DOCX/PDF/HTML."""
+    from .messages import language
+    from .serve import serve as run_server  # starlette and uvicorn load here only
+
+    _run(lambda: run_server(directory, host, port, search_path(templates, directory), language(lang),
+                            open_browser), lang)
+
+
+@app.command(cls=Command)
 def schema(lang: Optional[str] = LangOpt):
     """In JSON Schema của tệp YAML (để VS Code gợi ý trường)."""
     import json

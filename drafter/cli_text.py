@@ -90,6 +90,14 @@ EN = {
     "dai-hoi, hoi-nghi-tong-ket hoặc kiem-diem.": "dai-hoi, hoi-nghi-tong-ket or kiem-diem.",
     "Tệp cần tạo (mặc định: in ra).": "File to create (default: print it).",
     "Ghi mọi trường (mặc định: chỉ các trường hay dùng).": "Write every field (default: the usual ones).",
+    # serve
+    "Mở trang soạn bài trong trình duyệt: điền biểu mẫu, xem trước, tải DOCX/PDF/HTML.":
+        "Open the drafting page in a browser: fill in the form, preview, download DOCX/PDF/HTML.",
+    "Thư mục chứa các tệp YAML (mặc định: thư mục hiện tại).": "Folder of the YAML files (default: the current one).",
+    "Cổng.": "Port.",
+    "Địa chỉ; khác 127.0.0.1 thì cần mã truy cập in ra khi khởi động.":
+        "Address; other than 127.0.0.1, a token printed at start is needed.",
+    "Mở trình duyệt ngay.": "Open the browser at once.",
     # schema
     "In JSON Schema của tệp YAML (để VS Code gợi ý trường).": "Print the JSON Schema of the YAML file (for VS Code).",
 }

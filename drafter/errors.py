@@ -23,19 +23,27 @@ class Issue:
             where += f":{self.line}:{self.col or 1}"
         field_part = f" {self.path}:" if self.path else ""
         prefix = "" if self.severity == "error" else f" {translate('warning', lang)}:"
+        line = " ".join(f"{where}:{prefix}{field_part} {self.message(lang)}".split("\n"))  # always one line
+        return visible(line)
+
+    def message(self, lang: str = "vi") -> str:
+        """What is wrong, without the place: the message shown beside a field."""
         args = dict(self.args)
         message = translate(self.code, lang, **args)
         if "suggest" in args:
             message += translate("did_you_mean", lang, name=args["suggest"])
         if "check" in args:
             message += f" [{args['check']}]"
-        line = " ".join(f"{where}:{prefix}{field_part} {message}".split("\n"))  # always one line
-        return _VISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
+        return visible(message)
 
 
 # A user's key, value or file name may hold ESC and the like: shown escaped, never sent raw to
 # a terminal (and a half surrogate pair could not even be printed).
 _VISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    return _VISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class DrafterError(Exception):

@@ -130,6 +130,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "unit/total/also/of_which need a value"),
     "officer_needs_name": ("có previous hoặc reelected thì phải có họ tên (name) của người được bầu",
                            "previous or reelected need the officer's name"),
+    "unanimous_needs_election": ("unanimous (số phiếu nhất trí cao) chỉ dùng khi bầu, không dùng khi chỉ định",
+                                 "unanimous is for an election, not an appointment"),
     "appointed_by_needs_appointment": ("appointed_by chỉ dùng khi method là \"chỉ định\"",
                                        "appointed_by is for method \"chỉ định\" only"),
     "award_empty": ("cần số tập thể hoặc số cá nhân được khen", "needs collectives or individuals"),
@@ -270,6 +272,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "(sudo apt install {package}), or render --format docx and save it as PDF from Word"),
     "pdf_failed": ("LibreOffice không chuyển được sang PDF: {reason}", "LibreOffice could not convert to PDF: {reason}"),
     "binary_to_stdout": ("định dạng {name} cần -o TỆP", "format {name} needs -o FILE"),
+    # drafter serve
+    "serve_started": ("drafter đang phục vụ thư mục {folder}\nMở trình duyệt tại: {url}\n(Ctrl+C để dừng)",
+                      "drafter is serving the folder {folder}\nOpen in a browser: {url}\n(Ctrl+C to stop)"),
+    "serve_not_dir": ("không phải thư mục", "not a folder"),
+    "serve_port_in_use": ("cổng {port} đang được dùng; chọn cổng khác với --port",
+                          "port {port} is in use; choose another with --port"),
+    "serve_cannot_listen": ("không mở được địa chỉ này: {reason}", "cannot listen on this address: {reason}"),
+    "serve_bad_name": ("tên tệp không hợp lệ '{name}': chỉ một tên tệp .yaml trong thư mục, không có '/', '..'",
+                       "bad file name '{name}': one .yaml file name in the folder, without '/' or '..'"),
+    "serve_changed": ("tệp đã được sửa ở nơi khác từ khi mở; mở lại tệp trước khi lưu",
+                      "the file was changed elsewhere since it was opened; reopen it before saving"),
+    "serve_token": ("cần mã truy cập: dùng địa chỉ có ?token=… in ra khi khởi động drafter serve",
+                    "access token needed: use the address with ?token=… printed when drafter serve started"),
+    "serve_origin": ("yêu cầu đến từ trang web khác, bị từ chối", "a request from another web site, refused"),
+    "serve_host": ("máy chủ chỉ nhận địa chỉ 127.0.0.1 hoặc localhost",
+                   "this server answers to 127.0.0.1 or localhost only"),
 }
 
 

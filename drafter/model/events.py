@@ -158,6 +158,8 @@ class Elections(Model):
     def _appointed(self):
         if self.appointed_by and self.method != "chỉ định":
             raise ValueError("appointed_by_needs_appointment")
+        if self.unanimous and self.method == "chỉ định":  # an appointment has no votes
+            raise ValueError("unanimous_needs_election")
         return self
 
 

@@ -1,0 +1,75 @@
+"""The library's stages on YAML text sent by the page: load, validate, check, render.
+
+The same calls as pipeline.render_file and validate_file (checks, then the fact audit of the
+rendered document), on text instead of a path: the file name given is the place of the text
+in DIR (images are found beside it) and is never read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..checks import check
+from ..errors import DrafterError, Issue
+from ..loader import Loaded, load_text
+from ..pipeline import Options, Output, audited, doc_allowed, render_event, writer_for
+from ..validate import validate
+from ..writers import Rendered
+
+
+@dataclass(frozen=True)
+class Checked:
+    loaded: Loaded | None  # None: the YAML itself is broken
+    rendered: Rendered | None  # None: the data does not fit, a check or the fact audit failed
+    issues: list[Issue]  # errors, or the warnings of a valid file (checks, then the audit)
+
+
+def check_text(text: str, file: str, options: Options = Options()) -> Checked:
+    """What `drafter validate --doc` reports for this text, and the document when there is
+    one: every problem at once, never raising for bad input."""
+    try:
+        loaded = load_text(text, file)
+    except DrafterError as exc:
+        return Checked(None, None, exc.issues)
+    warnings: list[Issue] = []
+    try:
+        event = validate(loaded)
+        doc_allowed(event, options, loaded)
+        warnings = check(event, loaded, options.doc, options.strict)
+        rendered, problems = render_event(event, options, base_dir=Path(file).parent)
+        warnings = warnings + audited(problems, event, loaded, options)
+    except DrafterError as exc:
+        return Checked(loaded, None, warnings + exc.issues)
+    return Checked(loaded, rendered, warnings)
+
+
+def render_text(text: str, file: str, options: Options) -> Output:
+    """What `drafter render` writes for this text, or DrafterError."""
+    writer = writer_for(options.format)
+    checked = check_text(text, file, options)
+    if checked.rendered is None:
+        raise DrafterError(checked.issues)
+    return Output(writer.write(checked.rendered), checked.issues)
+
+
+def issue_json(issue: Issue, lang: str) -> dict:
+    return {"line": issue.line, "col": issue.col, "field": issue.path, "message": issue.message(lang),
+            "severity": issue.severity, "code": issue.code}
+
+
+def plain(value: Any) -> Any:
+    """Loaded YAML as JSON for the form: dates as YYYY-MM-DD, decimals as numbers."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
