@@ -12,6 +12,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer  # noqa: E402
 
+from .project import search_path  # noqa: E402  (typer-free: launch.py's fast path uses it too)
 from .cli_text import Command, Group  # noqa: E402  (the frame in the user's language)
 
 # rich_markup_mode=None: plain help, so `drafter --help` does not import rich (start-up time)
@@ -102,41 +103,6 @@ def _formats(text: str) -> tuple[str, ...]:
     return formats
 
 
-def search_path(templates: list[Path], near: Path | None = None, lang: str | None = None) -> tuple[str, ...]:
-    """--templates folders first, then those of drafter.toml (from the working folder up, or
-    else from the YAML's folder up), then (implicitly) the built-ins."""
-    from .errors import fail
-    from .messages import language, translate
-    from .project import templates as project_templates
-
-    for folder in templates:
-        if not folder.is_dir():
-            raise fail(str(folder), "templates_missing")
-    project, found = project_templates()
-    if project is None and near:
-        project, found = project_templates(near.resolve())
-    if project is not None:  # never silent: a drafter.toml changes every document's wording
-        typer.echo(f"drafter: {translate('project_in_use', language(lang), path=project)}", err=True)
-    return tuple(str(t) for t in templates) + found
-
-
-def _stdout(text: str) -> None:
-    """Print a document; a closed stdout (`>&-`) or a reader gone (`| head`) is one clean line."""
-    from .errors import fail
-
-    try:
-        if sys.stdout is None:  # started with fd 1 closed
-            raise BrokenPipeError(32, "stdout is closed")
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except (OSError, ValueError) as exc:  # ValueError: a closed file object
-        try:  # nothing more can reach the reader: keep Python's own exit flush quiet
-            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-        except OSError:
-            pass
-        raise fail("stdout", "stdout_closed", reason=getattr(exc, "strerror", None) or str(exc)) from None
-
-
 def _fail(exc, lang: str | None):
     from .messages import language
 
@@ -161,7 +127,7 @@ def validate(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help=
     issues: list[Issue] = []
     for path in files:  # every file is checked, then all problems are reported at once
         try:
-            options = Options(doc=_doc(doc), template=template, search_path=search_path(templates, path.parent),
+            options = Options(doc=_doc(doc), template=template, search_path=search_path(templates, path.parent, lang),
                               strict=strict, from_encoding=from_encoding)
             for warning in validate_file(path, options):
                 typer.echo(warning.format(language(lang)), err=True)
@@ -210,7 +176,7 @@ def render(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="T
     """Soạn bài từ tệp YAML."""
     from .errors import fail
     from .messages import language
-    from .output import write_result
+    from .output import write_result, write_stdout
     from .pipeline import Options, render_file, writer_for
 
     formats = _run(lambda: _formats(format), lang)
@@ -242,7 +208,7 @@ def render(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="T
         for warning in result.warnings:
             typer.echo(warning.format(language(lang)), err=True)
         if out is None:
-            _stdout(result.data)
+            write_stdout(result.data)
         else:
             write_result(out, result, inputs=(file,))
             _say("written", lang, path=out)
@@ -372,7 +338,7 @@ def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-ngh
 
     from .errors import fail
     from .model import KINDS
-    from .output import write_atomic
+    from .output import write_atomic, write_stdout
     from .skeleton import skeleton
 
     def job():
@@ -381,7 +347,7 @@ def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-ngh
             raise fail(kind, "unknown_kind", allowed=", ".join(KINDS), **({"suggest": close[0]} if close else {}))
         text = skeleton(kind, full=full)
         if output is None:
-            _stdout(text)
+            write_stdout(text)
         elif output.exists():
             raise fail(str(output), "eject_exists")
         else:
@@ -402,7 +368,7 @@ def serve(directory: Path = typer.Argument(Path("."), help="Thư mục chứa c�
     from .messages import language
     from .serve import serve as run_server  # starlette and uvicorn load here only
 
-    _run(lambda: run_server(directory, host, port, search_path(templates, directory), language(lang),
+    _run(lambda: run_server(directory, host, port, search_path(templates, directory, lang), language(lang),
                             open_browser), lang)
 
 
@@ -416,7 +382,16 @@ def schema(lang: Optional[str] = LangOpt):
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
+def internal_error(exc: Exception):
+    """A bug in drafter, not bad input: say so briefly (exit 1)."""
+    typer.echo(f"drafter: lỗi nội bộ / internal error: {type(exc).__name__}: {exc} "
+               "(DRAFTER_DEBUG=1 để xem chi tiết)", err=True)
+    raise SystemExit(1)
+
+
 def main():
+    # The `drafter` command starts in launch.main, which runs a plain one-file render itself
+    # and hands everything else to this typer CLI.
     if os.environ.get("DRAFTER_DEBUG"):
         app()
         return
@@ -424,7 +399,5 @@ def main():
         app()
     except SystemExit:
         raise
-    except Exception as exc:  # a bug in drafter, not bad input: say so briefly
-        typer.echo(f"drafter: lỗi nội bộ / internal error: {type(exc).__name__}: {exc} "
-                   "(DRAFTER_DEBUG=1 để xem chi tiết)", err=True)
-        raise SystemExit(1)
+    except Exception as exc:
+        internal_error(exc)

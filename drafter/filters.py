@@ -1,34 +1,72 @@
 """Vietnamese formatting helpers: small pure functions, registered in one table (FILTERS).
 
-Numbers, dates, weekday names and "a, b và c" lists come from Babel's CLDR data;
+Numbers, dates, weekday names and "a, b và c" lists follow Babel's CLDR data for "vi";
 what Babel has no notion of (Party date rule, Roman ordinals, people with titles)
 is written here.
+
+Babel's import and its first locale load are ~12 ms of every start, for a handful of forms:
+the Vietnamese symbols and list patterns are kept here (tests/test_filters_babel.py checks
+them against Babel's data and every form against Babel's output), and Babel is loaded only
+for what they do not cover (weekday names, a value that is not a plain finite number).
 """
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
-from babel import Locale
-from babel.dates import format_date
-from babel.lists import format_list
-from babel.numbers import format_decimal
 from jinja2 import pass_context
 
-VI = Locale.parse("vi")
+# CLDR "vi" (latn digits), as Babel has them
+GROUP, DECIMAL, MINUS = ".", ",", "-"
+LIST_PATTERNS = {"start": "{0}, {1}", "middle": "{0}, {1}", "end": "{0} và {1}", "2": "{0} và {1}"}
+
+
+@lru_cache(maxsize=1)
+def vi_locale():
+    from babel import Locale
+
+    return Locale.parse("vi")
 
 # ---- numbers -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)  # documents repeat the same small numbers; Babel is slow per call
-def number(value, decimals: int | None = None) -> str:
-    """2619 -> "2.619"; 94.1 -> "94,1"; a decimal keeps every digit the user wrote (0,125).
-    DECIMALS (a template's choice) rounds a computed float, never the user's digits."""
-    written = places(value) if isinstance(value, Decimal) else 0
-    decimals = max(places(value) if decimals is None else decimals, written)
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=VI)
+# typed: 1.125 and Decimal("1.125") are equal keys, yet print differently
+@lru_cache(maxsize=4096, typed=True)  # documents repeat the same small numbers
+def number(value, decimals: int = 2) -> str:
+    """2619 -> "2.619"; 94.1 -> "94,1"; a decimal keeps every digit the user wrote (0,125)."""
+    exponent = getattr(value, "as_tuple", lambda: None)()
+    if exponent is not None and isinstance(exponent.exponent, int):
+        decimals = max(decimals, -exponent.exponent)
+    text = _decimal(value, decimals)
+    if text is None:  # not a plain finite number: Babel says what it makes of it
+        from babel.numbers import format_decimal
+
+        pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+        text = format_decimal(value, format=pattern, locale=vi_locale())
+    return text
+
+
+def _decimal(value, decimals: int) -> str | None:
+    """Babel's format_decimal(value, "#,##0.##…", locale="vi"), step by step as
+    NumberPattern.apply takes it, for int, float and finite Decimal values; else None."""
+    if type(value) not in (int, float, Decimal):
+        return None
+    number = value if type(value) is Decimal else Decimal(str(value))
+    if not number.is_finite():
+        return None
+    try:
+        rounded = abs(number).normalize().quantize(Decimal(10) ** (-decimals))
+    except InvalidOperation:
+        return None
+    whole, _, fraction = f"{rounded:f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    fraction = fraction.rstrip("0") if decimals else ""
+    return (MINUS if number.is_signed() else "") + GROUP.join([whole, *groups]) + (
+        DECIMAL + fraction if fraction else "")
 
 
 def places(value) -> int:
@@ -40,7 +78,7 @@ def places(value) -> int:
     return 0
 
 
-def percent(value, decimals: int | None = None) -> str:
+def percent(value, decimals: int = 2) -> str:
     """94.1 -> "94,1%" (the value is already a percentage)."""
     return number(value, decimals) + "%"
 
@@ -98,19 +136,31 @@ def roman(value: int) -> str:
 # ---- dates ---------------------------------------------------------------------------------
 
 
+def _format_date(day, pattern: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, pattern, locale=vi_locale())
+
+
 def day_month(day: dt.date, sep: str = "/") -> str:
     """"11/12", "8/1" (lead of a news item); sep "-" gives "18-7"."""
-    return format_date(day, f"d{sep}M", locale=VI)
+    if type(day) is not dt.date:  # CLDR "d/M": numbers without padding
+        return _format_date(day, f"d{sep}M")
+    return f"{day.day}{sep}{day.month}"
 
 
 def date_short(day: dt.date, sep: str = "/") -> str:
     """"18/7/2025"."""
-    return format_date(day, f"d{sep}M{sep}y", locale=VI)
+    if type(day) is not dt.date:  # CLDR "d/M/y"
+        return _format_date(day, f"d{sep}M{sep}y")
+    return f"{day.day}{sep}{day.month}{sep}{day.year}"
 
 
 def date_padded(day: dt.date) -> str:
     """"07/01/2026"."""
-    return format_date(day, "dd/MM/y", locale=VI)
+    if type(day) is not dt.date:  # CLDR "dd/MM/y"
+        return _format_date(day, "dd/MM/y")
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def date_long(day: dt.date) -> str:
@@ -131,7 +181,7 @@ def date_party(day: dt.date) -> str:
 
 def weekday(day: dt.date) -> str:
     """"Thứ sáu", "Chủ nhật": Babel's name, in sentence case as the portals print it."""
-    return sentence_case(format_date(day, "EEEE", locale=VI))
+    return sentence_case(_format_date(day, "EEEE"))
 
 
 def date_span(start: dt.date, end: dt.date | None = None, sep: str = "-") -> str:
@@ -188,7 +238,14 @@ def join_vi(items, sep: str | None = None) -> str:
         return ""
     if sep is not None:
         return sep.join(items)
-    return format_list(items, locale=VI)
+    if len(items) == 1:  # babel.lists.format_list with the "vi" standard patterns
+        return items[0]
+    if len(items) == 2:
+        return LIST_PATTERNS["2"].format(*items)
+    text = LIST_PATTERNS["start"].format(items[0], items[1])
+    for item in items[2:-1]:
+        text = LIST_PATTERNS["middle"].format(text, item)
+    return LIST_PATTERNS["end"].format(text, items[-1])
 
 
 def numbered(items, start: int = 1) -> str:

@@ -19,7 +19,6 @@ from typing import Any
 import yaml
 
 from .errors import DrafterError, Issue, fail, pack
-from .yaml_hints import explain
 
 MAX_BYTES = 1 << 20
 _STR = "tag:yaml.org,2002:str"
@@ -150,6 +149,8 @@ def load_text(text: str, file: str = "<string>", from_encoding: str | None = Non
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
+        from .yaml_hints import explain  # only for a file with a mistake: not at every start
+
         hint = explain(text, exc)
         raise fail(file, hint.code, line=hint.line, col=hint.col, **hint.args) from None
     except yaml.YAMLError as exc:  # e.g. a control character: PyYAML's reader has no mark here

@@ -1,9 +1,10 @@
 """Writing results: atomically, never over an input, never half a file."""
 from __future__ import annotations
 
+import itertools
 import os
 import re
-import tempfile
+import threading
 from pathlib import Path
 
 from .errors import fail
@@ -38,8 +39,7 @@ def write_atomic(path: str | Path, data: str | bytes, inputs=(), durable: bool =
         if durable:  # a single file: tidy what an earlier, killed run left beside it
             sweep(folder, path.name)
         mode = _mode_for(path)
-        # the pid in the name lets a later run tell a dead run's leftover from a live one's
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+        fd, tmp = _temporary(folder, path.name)
     except OSError as exc:
         raise fail(str(path), "write_failed", reason=exc.strerror or str(exc)) from None
     try:
@@ -57,6 +57,22 @@ def write_atomic(path: str | Path, data: str | bytes, inputs=(), durable: bool =
         raise
 
 
+_COUNTER = itertools.count()
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new file ".NAME.<unique>.tmp" in FOLDER, opened for writing, readable by its owner only:
+    what tempfile.mkstemp makes, without importing tempfile and random at each start."""
+    for _ in range(10_000):
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}-{threading.get_ident()}-{next(_COUNTER)}.tmp")
+        try:
+            return os.open(tmp, _FLAGS, 0o600), tmp
+        except FileExistsError:  # left by a killed process of the same pid: take the next name
+            continue
+    raise FileExistsError(f"no free temporary name beside {name}")
+
+
 def _mode_for(path: Path) -> int:
     """A replaced file keeps its permissions (a 0600 file stays private); a new one gets
     what the umask allows, as any program's new file does."""
@@ -67,15 +83,15 @@ def _mode_for(path: Path) -> int:
 
 
 def _umask() -> int:
-    mask = os.umask(0o022)  # the only portable way to read it is to set it
+    mask = os.umask(0o022)  # the only portable way to read it is to set it (two system calls)
     os.umask(mask)
     return mask
 
 
-_TEMP = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
-# Before the pid was in the name (earlier versions): tempfile's 8 random characters only; such a
-# file an hour old is a dead run's.
-_OLD_TEMP = re.compile(r"^\..+\.(?:docx|html|md|txt|dump|sha256|json)\.[a-z0-9_]{8}\.tmp$")
+# _temporary's names carry the pid: a later run can tell a dead run's leftover from a live one's.
+_TEMP = re.compile(r"^\..+\.(\d+)-\d+-\d+\.tmp$")
+# Earlier versions used tempfile's 8 random characters only: such a file an hour old is a dead run's.
+_OLD_TEMP = re.compile(r"^\..+\.(?:docx|html|md|txt|pdf|dump|sha256|json)\.[a-z0-9_]{8}\.tmp$")
 OLD_TEMP_AGE = 3600
 
 
@@ -120,6 +136,27 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError, OSError):
         return True  # someone else's process: not ours to judge
     return True
+
+
+def write_stdout(text: str) -> None:
+    """Print a document. A closed stdout (`>&-`) is one clean line (exit 2); a reader gone
+    (`| head`, EPIPE) is left to the caller, which exits quietly as click does."""
+    import errno
+    import sys
+
+    try:
+        if sys.stdout is None:  # started with fd 1 closed
+            raise OSError(errno.EBADF, "stdout is closed")
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:  # ValueError: a closed file object
+        if getattr(exc, "errno", None) == errno.EPIPE:
+            raise
+        try:  # nothing can reach a reader: keep Python's own exit flush quiet
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        except OSError:
+            pass
+        raise fail("stdout", "stdout_closed", reason=getattr(exc, "strerror", None) or str(exc)) from None
 
 
 def write_result(path: str | Path, result, inputs=(), durable: bool = True) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
 
 from .errors import fail
@@ -57,14 +56,16 @@ def _ours(path: Path) -> bool:
 
 def template_dirs(start: Path | None = None) -> tuple[str, ...]:
     """Template folders named by the nearest drafter.toml, as absolute paths."""
-    return templates(start)[1]
+    return configured(start)[1]
 
 
-def templates(start: Path | None = None) -> tuple[Path | None, tuple[str, ...]]:
+def configured(start: Path | None = None) -> tuple[Path | None, tuple[str, ...]]:
     """(the drafter.toml in use or None, its template folders as absolute paths)."""
     path = find(start)
     if path is None:
         return None, ()
+    import tomllib  # only when an office has a drafter.toml
+
     try:
         config = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -85,6 +86,25 @@ def templates(start: Path | None = None) -> tuple[Path | None, tuple[str, ...]]:
         if not folder.is_dir():
             raise fail(str(path), "templates_missing", path="templates.dirs")
     return path, tuple(str(f) for f in folders)
+
+
+def search_path(templates: list[Path], near: Path | None = None, lang: str | None = None) -> tuple[str, ...]:
+    """--templates folders first, then those of drafter.toml (from the working folder up, or
+    else from the YAML's folder up), then (implicitly) the built-ins. The drafter.toml used is
+    named on stderr: it changes every document's wording, so it is never silent."""
+    for folder in templates:
+        if not folder.is_dir():
+            raise fail(str(folder), "templates_missing")
+    project, found = configured()
+    if project is None and near:
+        project, found = configured(near.resolve())
+    if project is not None:
+        import sys
+
+        from .messages import language, translate
+
+        sys.stderr.write(f"drafter: {translate('project_in_use', language(lang), path=project)}\n")
+    return tuple(str(t) for t in templates) + found
 
 
 DEFAULT_DIR = "mau-van-phong"

@@ -141,11 +141,6 @@ class Sandbox(SandboxedEnvironment):
         for name in list(self.filters):
             self.filters[name] = _bounded_filter(self.filters[name], name)
 
-    @classmethod
-    def cache_tag(cls) -> str:
-        """What compiled code depends on besides the source, for the bytecode cache's key."""
-        return f"{cls.__module__}.{cls.__qualname__}:{','.join(sorted(cls.intercepted_binops))}:v1"
-
     def call_binop(self, context, operator: str, left, right):
         _CHECKS[operator](left, right)
         return _OPS[operator](left, right)

@@ -1,23 +1,22 @@
 """The Jinja environment: template search path, sandbox, filters, and template errors with lines."""
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 import signal
 import threading
-import traceback
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from jinja2 import FileSystemLoader, StrictUndefined, pass_context
 from . import filters
 from .blocks import Table
 from .errors import DrafterError, fail
-from .sandbox import SIZE_LIMIT, Overrun as _Overrun, Sandbox
+from .sandbox import SIZE_LIMIT, Overrun as _Overrun, Sandbox as BoundedSandbox
 
 def _builtin_dir() -> Path:
     # Installed: drafter/templates (package data); source checkout or editable: ../templates.
@@ -56,6 +55,28 @@ class RenderState:
 
 
 _READS: ContextVar[set | None] = ContextVar("drafter_reads", default=None)
+
+
+class Sandbox(BoundedSandbox):
+    """The bounded sandbox (sandbox.py), its verdict on each attribute remembered.
+
+    The rule (no "_" names, no internals of functions, methods, frames, generators…) depends
+    only on the object's type and the attribute's name, and a document asks it about a hundred
+    times: the same answers, from a dict.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj, attr, value) -> bool:
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            if len(self._verdicts) > 4096:  # office templates are finite, but stay bounded
+                self._verdicts.clear()
+            verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return verdict
 
 
 class AuditedEnvironment(Sandbox):
@@ -193,14 +214,77 @@ class SearchPathLoader(jinja2.BaseLoader):
         return sorted({n for loader in self.loaders for n in loader.list_templates()})
 
 
+MAX_BYTECODE = 2 << 20  # bytes of one compiled template
+
+
+class BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs, keyed by the environment as well as the template.
+
+    Jinja keys its cache by template name and file only, yet the code it compiles depends on
+    the environment: a sandboxed one routes every call through `environment.call`, which a
+    plain Environment lacks (reading such code crashes it), and plain code read by a sandbox
+    would run unchecked. Whitespace options and finalize change the code as well.
+    """
+
+    def load_bytecode(self, bucket):
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError):  # unreadable or corrupt: compile again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket):
+        try:
+            if len(bucket.bytecode_to_string()) <= MAX_BYTECODE:  # a larger one is a hostile template
+                super().dump_bytecode(bucket)
+        except OSError:  # disk full, read-only: the render goes on without the cache
+            pass
+
+    def get_bucket(self, environment, name, filename, source):
+        key = hashlib.sha1(f"{self.get_cache_key(name, filename)}|{_compiled_as(environment)}"
+                           .encode("utf-8")).hexdigest()
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+
+def _compiled_as(env: jinja2.Environment) -> str:
+    """Everything about an environment that shapes the code Jinja compiles."""
+    def named(value):
+        return value if isinstance(value, (bool, type(None))) else getattr(value, "__qualname__", repr(value))
+
+    kind = type(env)
+    settings = (f"{kind.__module__}.{kind.__qualname__}", env.sandboxed, env.is_async, env.optimized,
+                env.block_start_string, env.block_end_string, env.variable_start_string,
+                env.variable_end_string, env.comment_start_string, env.comment_end_string,
+                env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks,
+                env.newline_sequence, env.keep_trailing_newline, named(env.autoescape),
+                named(env.finalize), tuple(sorted(env.extensions)),
+                # the bounded sandbox compiles its operators and concatenation differently
+                tuple(sorted(getattr(env, "intercepted_binops", ()))), named(env.code_generator_class))
+    return repr(settings)
+
+
+def _bytecode_cache():
+    """Compiled templates kept between runs (keyed by source checksum): compiling the built-in
+    templates is most of a cold `drafter render`."""
+    from .cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        (folder / "jinja").mkdir(exist_ok=True)
+    except OSError:  # the cache is an optimisation: without it drafter works the same
+        return None
+    return BytecodeCache(str(folder / "jinja"))
+
+
 @lru_cache(maxsize=16)
 def environment(search_path: tuple[str, ...] = ()) -> Sandbox:
     """One compiled-template cache per search path: office folders first, built-ins last."""
-    from .cache import bytecode_cache
-
     env = AuditedEnvironment(
         loader=SearchPathLoader([*search_path, str(BUILTIN_DIR)]),
-        bytecode_cache=bytecode_cache(AuditedEnvironment.cache_tag()),
+        bytecode_cache=_bytecode_cache(),
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, autoescape=False,
         finalize=_finalize, auto_reload=False,
     )
@@ -263,6 +347,8 @@ def _suggestion(class_name: str, attr: str) -> dict:
 
     cls = getattr(model, class_name, None)
     fields = list(getattr(cls, "model_fields", {}))
+    import difflib  # only for a template error: not at every start
+
     close = difflib.get_close_matches(attr, fields, n=1, cutoff=0.6)
     return {"suggest": close[0]} if close else {}
 
@@ -282,6 +368,8 @@ def _filename(env, name: str) -> str:
 
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:
     """The template line being run, from the traceback Jinja rewrites (as jinja2.debug does)."""
+    import traceback  # only for a template error
+
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2"):
             return frame.filename, frame.lineno

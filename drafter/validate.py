@@ -1,7 +1,6 @@
 """Validate loaded data against the model; every problem at once, each with its line."""
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 
@@ -117,6 +116,8 @@ def _impossible_date(value) -> tuple[str, dict] | None:
 def _suggest(model: type[BaseModel], loc: tuple) -> str | None:
     """The field a misspelt key most likely meant, looked up in the model at that path."""
     fields = _fields_at(model, loc[:-1])
+    import difflib  # only for a misspelt key: not at every start
+
     close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
     return close[0] if close else None
 

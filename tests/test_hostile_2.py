@@ -173,8 +173,8 @@ def _dead_pid() -> int:
 def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(tmp_path):
     src, out = _batch_folder(tmp_path, 2), tmp_path / "out"
     out.mkdir()
-    stale = out / f".d0.docx.{_dead_pid()}.k3j_9x.tmp"
-    live = out / f".d0.docx.{os.getpid()}.a1b2c3.tmp"  # a run still going: not touched
+    stale = out / f".d0.docx.{_dead_pid()}-140-3.tmp"
+    live = out / f".d0.docx.{os.getpid()}-140-4.tmp"  # a run still going: not touched
     users = out / ".notes.tmp"  # not drafter's name pattern
     old_style, fresh_old_style = out / ".d1.docx.k3j_9xab.tmp", out / ".d1.html.k3j_9xab.tmp"  # no pid
     for f in (stale, live, users, old_style, fresh_old_style):
@@ -185,7 +185,7 @@ def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(tmp_path):
     assert not stale.exists() and live.exists() and users.exists()
     assert not old_style.exists() and fresh_old_style.exists()  # an hour old: a dead run's
     # a single -o FILE tidies its own leftovers too
-    stale2 = out / f".one.txt.{_dead_pid()}.zz.tmp"
+    stale2 = out / f".one.txt.{_dead_pid()}-1-0.tmp"
     stale2.write_bytes(b"half")
     assert runner.invoke(app, ["render", str(src / "d0.yaml"), "-o", str(out / "one.txt")]).exit_code == 0
     assert not stale2.exists()

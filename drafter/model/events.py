@@ -1,5 +1,4 @@
 """The three event kinds; `Document` is the tagged union a YAML file validates against."""
-from __future__ import annotations
 
 import datetime as dt
 import re
@@ -7,7 +6,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
-from .common import (Acknowledgement, Award, Byline, Count, Model, Organisation, Person, PersonIn,
+from .common import (no_items, Acknowledgement, Award, Byline, Count, Model, Organisation, Person, PersonIn,
                      Photo, Published, ReportMeta, ResultGroup, Speech, Style, Targets, Text)
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
@@ -63,29 +62,29 @@ class EventBase(Model):
     """Số đảng viên của đảng bộ/chi bộ."""
     cells: int | None = Field(default=None, ge=1)
     """Số chi bộ trực thuộc."""
-    chairs: list[PersonIn] = []
+    chairs: list[PersonIn] = no_items()
     """Người chủ trì."""
-    guests: list[PersonIn] = []
+    guests: list[PersonIn] = no_items()
     """Khách mời, lãnh đạo cấp trên dự."""
-    attendee_groups: list[Text] = []
+    attendee_groups: list[Text] = no_items()
     """Các thành phần dự, ví dụ "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy"."""
     assessed_by: Text | None = None
     """Người đánh giá kết quả (họ tên trong chủ trì/khách mời)."""
-    assessment: list[Text] = []
+    assessment: list[Text] = no_items()
     """Các ý đánh giá chung (mỗi ý một đoạn ngắn)."""
     targets_met: Count | None = None
     """Ví dụ {value: 18, total: 20}: "đạt và vượt 18/20 chỉ tiêu"."""
-    results: list[ResultGroup] = []
+    results: list[ResultGroup] = no_items()
     """Kết quả có số liệu, theo nhóm."""
-    awards: list[Award] = []
+    awards: list[Award] = no_items()
     """Khen thưởng."""
-    direction: list[Text] = []
+    direction: list[Text] = no_items()
     """Phương hướng (văn xuôi, từng ý)."""
     targets: Targets | None = None
     """Chỉ tiêu cho năm/nhiệm kỳ tới."""
     speech: Speech | None = None
     """Phát biểu chỉ đạo."""
-    photos: list[Photo] = []
+    photos: list[Photo] = no_items()
     """Ảnh và chú thích."""
     byline: Byline | None = None
     """Tác giả bài viết."""
@@ -95,7 +94,7 @@ class EventBase(Model):
     """Lựa chọn trình bày (số 0 đứng trước, dạng ngày…)."""
     report: ReportMeta = ReportMeta()
     """Thông tin cho báo cáo (--doc report)."""
-    acknowledge: list[Acknowledgement] = []
+    acknowledge: list[Acknowledgement] = no_items()
     """Các trường hợp ngoại lệ đã biết của bước kiểm tra số liệu."""
 
     @model_validator(mode="after")
@@ -148,8 +147,8 @@ class Elections(Model):
     unanimous: bool = False
     """Bầu "với số phiếu nhất trí cao"."""
     committee_size: int | None = Field(default=None, ge=1)
-    committee_members: list[Text] = []
-    officers: list[Officer] = []
+    committee_members: list[Text] = no_items()
+    officers: list[Officer] = no_items()
     delegation: Delegation | None = None
     debut: bool = False
     """Ban Chấp hành khóa mới ra mắt đại hội."""
@@ -186,15 +185,15 @@ class DaiHoi(EventBase):
     """Ngày thành lập (đảng bộ mới thành lập)."""
     member_profile: Text | None = None
     """Ví dụ "là cán bộ, công chức công tác tại …"."""
-    achievements: list[Text] = []
+    achievements: list[Text] = no_items()
     """Các việc đã làm được trong nhiệm kỳ (từng ý)."""
     slogan: Text | None = None
     """Phương châm, ví dụ "Đoàn kết - Gương mẫu - Đổi mới - Phát triển"."""
-    goals: list[Text] = []
+    goals: list[Text] = no_items()
     """Mục tiêu chung của nhiệm kỳ (văn xuôi)."""
     elections: Elections | None = None
     """Bầu cử hoặc chỉ định cấp ủy."""
-    adopted: list[Text] = []
+    adopted: list[Text] = no_items()
     """Các văn bản được biểu quyết thông qua."""
     pilot: Pilot | None = None
     """Đại hội điểm."""
@@ -263,13 +262,13 @@ class KiemDiem(EventBase):
     """Hội nghị lần thứ (số Ả Rập)."""
     scope: Text = "tổ chức cơ sở Đảng, tập thể lãnh đạo và cá nhân"
     """Đối tượng kiểm điểm."""
-    presentations: list[Presentation] = []
+    presentations: list[Presentation] = no_items()
     """Người trình bày báo cáo."""
-    comments: list[Comment] = []
+    comments: list[Comment] = no_items()
     """Người góp ý."""
     individual_reviews: bool = False
     """Từng ủy viên đã kiểm điểm cá nhân."""
-    ratings: list[Rating] = []
+    ratings: list[Rating] = no_items()
     """Kết quả xếp loại theo từng nhóm."""
     proposals: Proposals | None = None
     """Đề xuất cấp trên xét."""

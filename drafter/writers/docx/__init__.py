@@ -10,7 +10,6 @@ from .. import Rendered
 from .body import Out, nfc, write_flow
 from .document import Document
 from .package import lean_base
-from .reference import open_reference
 from .report import write_report
 
 __all__ = ["write_docx"]
@@ -18,6 +17,8 @@ __all__ = ["write_docx"]
 
 def write_docx(doc: Rendered) -> bytes:
     reference = doc.options.get("reference_doc")
+    if reference:
+        from .reference import open_reference  # python-docx reads an office's file
     document = Document(open_reference(reference) if reference else lean_base())
     out = Out(document, doc.base_dir)
     blocks: list[Block] = list(doc.blocks)

@@ -6,13 +6,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-from docx.shared import Emu
-
 from ...blocks import Block, Table
 from ...errors import fail
 from ...paths import read_image
 from . import elements
 from .document import Document
+from .opc import twips
 from .typography import keep_together
 
 STYLE_OF = {
@@ -50,7 +49,7 @@ class Out:
 
     def table(self, widths_emu: list[int], style: str | None = None,
               layout: bool = False) -> elements.Table:
-        widths = [int(Emu(x).twips) for x in widths_emu]
+        widths = [twips(x) for x in widths_emu]
         table = elements.Table(widths, self.styles.xml_id(style) if style else None, layout)
         self.document.body.append(table)
         return table

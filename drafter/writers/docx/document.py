@@ -9,20 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
-from docx.image.image import Image
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.spec import default_content_types
 from lxml import etree
 
 from . import elements
 from .base import Base, Rel
+from .opc import CT_OPC_RELATIONSHIPS, CT_XML, DEFAULT_CONTENT_TYPES, RT_IMAGE, partname_index, rels_member
 from .package import core_xml, zip_members
 
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_DEFAULTS = set(default_content_types)
+_DEFAULTS = set(DEFAULT_CONTENT_TYPES)
 
 
 class Document:
@@ -65,6 +61,8 @@ class Document:
         """An inline picture run `width` wide (narrower if it would be taller than
         `max_height`), its image stored once however often it appears. Raises what
         python-docx's image parsers raise on a bad file."""
+        from docx.image.image import Image  # python-docx's image parsers, for documents with pictures
+
         image = Image.from_blob(data)
         partname = next((name for sha1, name in self.images if sha1 == image.sha1), None)
         if partname is None:
@@ -75,12 +73,12 @@ class Document:
         if cy > max_height:
             cx, cy = cx * max_height // cy, max_height
         shape_id, self._shape_id = self._shape_id, self._shape_id + 1
-        return elements.picture(shape_id, self.relate(RT.IMAGE, partname), image.filename,
+        return elements.picture(shape_id, self.relate(RT_IMAGE, partname), image.filename,
                                 int(cx), int(cy))
 
     def _image_partname(self, ext: str) -> str:
         """First free number among all image parts, whatever their extension."""
-        used = [PackURI(name).idx for _, name in self.images]
+        used = [partname_index(name) for _, name in self.images]
         n = next(n for n in range(1, len(used) + 2) if n not in used)
         return f"/word/media/image{n}.{ext}"
 
@@ -92,7 +90,7 @@ class Document:
         members[self.base.core[1:]] = core_xml(title, author, date)
         if self.rels:
             rels = tuple(self.rels)
-            members[PackURI(self.base.document).rels_uri.membername] = self._cached(
+            members[rels_member(self.base.document)] = self._cached(
                 ("rels", rels), lambda: _rels_xml(rels))
         for partname, (_, blob) in self.parts.items():
             members[partname[1:]] = blob
@@ -120,7 +118,7 @@ class Document:
 
 def _content_types(types: dict[str, str], added: tuple) -> bytes:
     """Defaults for the usual extensions, an override for every other part (sorted)."""
-    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    defaults = {"rels": CT_OPC_RELATIONSHIPS, "xml": CT_XML}
     overrides = {}
     for partname, content_type in [*types.items(), *added]:
         ext = posixpath.splitext(partname)[1][1:]

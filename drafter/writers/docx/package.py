@@ -33,21 +33,29 @@ def data_xml(name: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-@lru_cache(maxsize=1)
-def base_bytes() -> bytes:
+def _parts() -> dict[str, bytes]:
     names = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*")
                    if p.is_file() and p.name.endswith((".xml", ".rels")))
-    return zip_members({_MEMBER_OF_FILE.get(name, name): data_xml(name) for name in names})
+    return {_MEMBER_OF_FILE.get(name, name): data_xml(name) for name in names}
+
+
+@lru_cache(maxsize=1)
+def base_bytes() -> bytes:
+    return zip_members(_parts())
 
 
 @lru_cache(maxsize=1)
 def lean_base():
-    """The Base every document without a reference doc is built on."""
-    import docx
+    """The Base every document without a reference doc is built on: read with lxml alone
+    (python-docx's import would cost more than the document), else opened by python-docx."""
+    from .base import from_document, from_parts
 
-    from .base import from_document
+    base = from_parts(_parts())
+    if base is None:
+        import docx
 
-    return from_document(docx.Document(BytesIO(base_bytes())))
+        base = from_document(docx.Document(BytesIO(base_bytes())))
+    return base
 
 
 @lru_cache(maxsize=1)

@@ -6,14 +6,11 @@ import copy
 from dataclasses import replace
 from functools import lru_cache
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.parts.hdrftr import HeaderPart
-from docx.shared import Emu, Twips
 from lxml import etree
 
 from ...blocks import Block
 from . import elements
+from .opc import CT_WML_HEADER, EMUS_PER_TWIP, RT_HEADER, default_header_xml, points, twips
 from .base import PREFIXES, W
 from .body import Out, nfc, style_for, text_for, write_flow
 from .typography import balanced_lines, fits, line_count, text_width
@@ -23,7 +20,7 @@ SIGN_KINDS = {"sign-for", "sign-role", "sign-name", "recipients", "recipient"}
 _HEADER_SPLITS = (0.45, 0.5, 0.55)  # left column's share of the text width, first that serves
 _SIGN_SPLIT = 0.45
 _SIGNATURE_LINES = 4  # empty lines for the signature and the seal
-_CELL_MARGINS = Twips(2 * 108)  # Normal Table's left + right cell margins
+_CELL_MARGINS = 2 * 108 * EMUS_PER_TWIP  # Normal Table's left + right cell margins
 _HEADER_PT = 14  # the header's org lines (styles Header Left, Header Issuer)
 RELS = PREFIXES["r"]
 # w:sectPr children that come after w:headerReference, and after w:titlePg (ECMA-376 order)
@@ -72,7 +69,7 @@ def write_header(out: Out, blocks: list[Block]) -> None:
     two share a line."""
     tbl, widths = _layout_table(out, _header_split(out, blocks))
     left, right = tbl.row()
-    room = Emu(widths[0] - _CELL_MARGINS).pt
+    room = points(widths[0] - _CELL_MARGINS)
     for block in _of(blocks, "org-higher") + _of(blocks, "org-issuer"):
         lines = balanced_lines(text_for(block), room, _HEADER_PT, bold=block.kind == "org-issuer")
         out.paragraph(style_for(block), "\n".join(lines), parent=left)
@@ -89,7 +86,7 @@ def write_header(out: Out, blocks: list[Block]) -> None:
 
 def _balanced_summary(out: Out, block: Block) -> Block:
     """The summary line under "BÁO CÁO" in even lines, not a long line and a last word."""
-    room = Emu(out.text_width).pt * 0.9  # centred: a little air at both ends
+    room = points(out.text_width) * 0.9  # centred: a little air at both ends
     lines = balanced_lines(text_for(block), room, _HEADER_PT, bold=True)
     return replace(block, text="\n".join(lines))
 
@@ -100,8 +97,8 @@ def _header_split(out: Out, blocks: list[Block]) -> float:
     orgs = _of(blocks, "org-higher") + _of(blocks, "org-issuer")
     best, best_lines = _HEADER_SPLITS[0], None
     for share in _HEADER_SPLITS:
-        left = Emu(int(out.text_width * share) - _CELL_MARGINS).pt
-        right = Emu(out.text_width - int(out.text_width * share) - _CELL_MARGINS).pt
+        left = points(int(out.text_width * share) - _CELL_MARGINS)
+        right = points(out.text_width - int(out.text_width * share) - _CELL_MARGINS)
         if share != _HEADER_SPLITS[0] and not all(
                 fits(text_for(b), right, _HEADER_PT + (b.kind == "party-name"), b.kind == "party-name")
                 for b in _of(blocks, "party-name", "place-date")):
@@ -133,19 +130,19 @@ def _fill(out: Out, cell: list, blocks: list[Block]) -> None:
 
 def _layout_table(out: Out, split: float):
     width = out.text_width
-    widths = [Emu(int(width * split)), Emu(width - int(width * split))]
+    widths = [int(width * split), width - int(width * split)]
     return out.table(widths, layout=True), widths
 
 
-def _narrow_to_text(text: str, size_pt: float, room: Emu) -> str:
+def _narrow_to_text(text: str, size_pt: float, room: int) -> str:
     """Indents on both sides so the paragraph's bottom border is about as long as the text
     (capitals; other letters are over-estimated, which only lengthens the line)."""
-    width = Emu(int(text_width(nfc(text), size_pt, bold=True) * 12700))
+    width = int(text_width(nfc(text), size_pt, bold=True) * 12700)
     # the line runs 4 % past each end: slack for fonts a little wider than Times New Roman
     side = (room - width * 108 // 100) // 2
     if side <= 0:
         return ""
-    return elements.indent(Emu(side).twips, Emu(side).twips)
+    return elements.indent(twips(side), twips(side))
 
 
 def add_page_numbers(out: Out) -> None:
@@ -165,10 +162,10 @@ def add_page_numbers(out: Out) -> None:
     for kind, blob in (("default", _header(style_id, page_field=True)),
                        ("first", _header(style_id, page_field=False))):
         partname = document.next_partname("/word/header%d.xml")
-        document.add_part(partname, CT.WML_HEADER, blob)
+        document.add_part(partname, CT_WML_HEADER, blob)
         ref = etree.Element(_w("headerReference"))
         ref.set(_w("type"), kind)
-        ref.set(f"{{{RELS}}}id", document.relate(RT.HEADER, partname))
+        ref.set(f"{{{RELS}}}id", document.relate(RT_HEADER, partname))
         _insert(sect_pr, ref, _AFTER_HEADER_REFERENCE)
     document.sect_pr = sect_pr
 
@@ -190,7 +187,7 @@ def _insert(parent, child, successors: tuple[str, ...]) -> None:
 @lru_cache(maxsize=8)
 def _header(style_id: str, page_field: bool) -> bytes:
     """A header part from python-docx's template, its paragraph in `style_id`."""
-    root = etree.fromstring(HeaderPart._default_header_xml(),
+    root = etree.fromstring(default_header_xml(),
                             etree.XMLParser(remove_blank_text=True))
     para = root.find(_w("p"))
     ppr = para.find(_w("pPr"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 
-from docx.styles import BabelFish
 from lxml import etree
 
 from .elements import attr
@@ -23,8 +22,10 @@ _LINKS = ("basedOn", "next", "link")
 
 
 def key(name: str) -> str:
-    """Word compares style names without case: "Heading 1" is stored as "heading 1"."""
-    return BabelFish.ui2internal(name).lower()
+    """Word compares style names without case: "Heading 1" is stored as "heading 1".
+    (python-docx's BabelFish.ui2internal(name).lower(): its aliases are all the lower-case
+    name, so this is the lower-case name.)"""
+    return name.lower()
 
 
 def _name(style) -> str:
@@ -38,6 +39,8 @@ def our_styles() -> etree._Element:
 
 
 def our_style_names() -> list[str]:
+    from docx.styles import BabelFish
+
     return [BabelFish.internal2ui(s.find(f"{{{W}}}name").get(_VAL))
             for s in our_styles().iterfind(f"{{{W}}}style")]
 
