@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 NBSP, NB_HYPHEN = "\u00a0", "\u2011"
 
+_DIGIT = re.compile(r"\d")
 _TERM = re.compile(r"(?<=\d)( ?)-( ?)(?=\d)")  # "2020-2025", "2025 - 2030", "18-7"
 _CODE = re.compile(r"(?<=\d)-(?=[A-ZĐ])")  # "Số 01-BC/ĐU"
 _WORD_THEN_NUMBER = re.compile(
@@ -22,7 +24,7 @@ _ORDINAL = re.compile(r"(?i)\b(lần) (?=thứ\b)|\b(nhiệm) (?=kỳ \d)")
 
 def keep_together(text: str) -> str:
     """`text` with the spaces and hyphens inside terms, dates and ordinals made unbreakable."""
-    if not any(ch.isdigit() for ch in text) and "thứ" not in text.lower():  # most lines
+    if not _DIGIT.search(text) and "thứ" not in text.lower():  # most lines
         return text
     text = _TERM.sub(lambda m: (NBSP if m[1] else "") + NB_HYPHEN + (NBSP if m[2] else ""), text)
     text = _CODE.sub(NB_HYPHEN, text)
@@ -47,12 +49,19 @@ _SLACK = 1.02  # Liberation Serif and Times New Roman share metrics; a little ro
 
 def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     """Width in points of a line of text in Times New Roman (estimated from its metrics)."""
+    return _word_em(text, bold) / 1000 * size_pt
+
+
+@lru_cache(maxsize=4096)  # header words recur in every document of an office
+def _word_em(text: str, bold: bool) -> int:
+    return sum(_char_em(ch, bold) for ch in text)
+
+
+@lru_cache(maxsize=None)
+def _char_em(ch: str, bold: bool) -> int:
     table = BOLD if bold else _REGULAR
-    em = 0
-    for ch in text:
-        base = "D" if ch == "Đ" else "d" if ch == "đ" else unicodedata.normalize("NFD", ch)[0]
-        em += _LOWER[base] if base in _LOWER else table.get(base.upper(), 556)
-    return em / 1000 * size_pt
+    base = "D" if ch == "Đ" else "d" if ch == "đ" else unicodedata.normalize("NFD", ch)[0]
+    return _LOWER[base] if base in _LOWER else table.get(base.upper(), 556)
 
 
 def fits(text: str, room_pt: float, size_pt: float, bold: bool = False) -> bool:
@@ -99,7 +108,12 @@ def _even(words: list[str], lines: int, size_pt: float, bold: bool) -> list[str]
     """Split `words` into `lines` lines: fewest split words first, then the narrowest widest
     line (a small dynamic programme: a header line has a dozen words)."""
     n = len(words)
-    width = lambda i, j: text_width(" ".join(words[i:j]), size_pt, bold)  # noqa: E731
+    starts = [0]
+    for word in words:  # running widths: a line's width is a difference, not a new measure
+        starts.append(starts[-1] + _word_em(word, bold))
+    space = _char_em(" ", bold)
+    breaks = [0] + [_bad_break(words, j) for j in range(1, n)] + [0]  # splitting a word before j
+    width = lambda i, j: (starts[j] - starts[i] + space * (j - i - 1)) / 1000 * size_pt  # noqa: E731
     inf = (float("inf"), float("inf"))
     # cost[k][i]: (split words, widest line) setting words[i:] in k lines; cut: first line's end
     cost = [[inf] * (n + 1) for _ in range(lines + 1)]
@@ -111,7 +125,7 @@ def _even(words: list[str], lines: int, size_pt: float, bold: bool) -> list[str]
                 rest = cost[k - 1][j]
                 if rest == inf:
                     continue
-                bad = rest[0] + (_bad_break(words, j) if j < n else 0)
+                bad = rest[0] + breaks[j]
                 value = (bad, max(width(i, j), rest[1]))
                 if value < cost[k][i]:
                     cost[k][i], cut[k][i] = value, j
