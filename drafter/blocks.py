@@ -23,6 +23,7 @@ KINDS = {
     "title", "subtitle", "rule", "heading", "item", "table",
     "sign-for", "sign-role", "sign-name", "recipients", "recipient", "clause",
 }
+_TEXT_KINDS = {"headline", "meta", "lead", "p", "caption", "byline", "note"}
 _DIRECTIVE = re.compile(r"^@([a-z]+(?:-[a-z]+)*)([1-6])?(?:\s+|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 LITERAL_AT = "\ue000"  # a data value's leading "@" while blocks are parsed (private-use char)
@@ -61,6 +62,8 @@ def parse(markup: str, objects: list | None = None) -> list[Block]:
                     raise MarkupError(f"@{kind} {text}")
                 data = objects[int(text)]
                 text = getattr(data, "caption", "")
+        if not text and kind in _TEXT_KINDS:
+            continue  # every sentence of it was left out for want of its facts: no empty paragraph
         blocks.append(Block(kind, text.replace(LITERAL_AT, "@"), level, data))
     return blocks
 

@@ -358,6 +358,30 @@ def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-ngh
 
 
 @app.command(cls=Command)
+def learn(article: Path = typer.Argument(..., metavar="TỆP", help="Bài viết của cơ quan (văn bản: tít ở dòng đầu, các đoạn cách nhau một dòng trống; hoặc trang web đã lưu)."),
+          data: Path = typer.Argument(..., metavar="TỆP_YAML", help="Tệp YAML ghi các dữ kiện của bài viết đó."),
+          output: Path = typer.Option(..., "--output", "-o", metavar="THƯ_MỤC", help="Thư mục mẫu của cơ quan (ghi vào <kind>/TÊN.j2)."),
+          style: str = typer.Option(..., "--style", metavar="KIỂU", help="Tên kiểu bài, ví dụ van-phong (dùng với --template)."),
+          force: bool = typer.Option(False, "--force", help="Ghi đè kiểu bài đã có."),
+          lang: Optional[str] = LangOpt):
+    """Học kiểu bài của cơ quan từ một bài viết và tệp YAML của nó."""
+    from .learn.report import lines
+    from .learn.style import learn_files
+    from .messages import language, translate
+
+    result = _run(lambda: learn_files(article, data, output, style, force), lang)
+    lang = language(lang)
+    for line in lines(result.learned.report, lang):
+        typer.echo(line)
+    typer.echo(translate("learn_written", lang, path=result.path, office=output, name=style))
+    if result.difference:
+        n, want, got = result.difference
+        typer.echo(translate("learn_roundtrip_diff", lang, n=n, article=want, render=got))
+        raise typer.Exit(1)
+    typer.echo(translate("learn_roundtrip_ok", lang, count=len(result.learned.article)))
+
+
+@app.command(cls=Command)
 def serve(directory: Path = typer.Argument(Path("."), help="Thư mục chứa các tệp YAML (mặc định: thư mục hiện tại)."),
           port: int = typer.Option(8765, "--port", min=0, max=65535, help="Cổng."),
           host: str = typer.Option("127.0.0.1", "--host", help="Địa chỉ; khác 127.0.0.1 thì cần mã truy cập in ra khi khởi động."),

@@ -98,6 +98,15 @@ EN = {
     "Địa chỉ; khác 127.0.0.1 thì cần mã truy cập in ra khi khởi động.":
         "Address; other than 127.0.0.1, a token printed at start is needed.",
     "Mở trình duyệt ngay.": "Open the browser at once.",
+    # learn
+    "Học kiểu bài của cơ quan từ một bài viết và tệp YAML của nó.":
+        "Learn the office's own style from one of its articles and the YAML of its facts.",
+    "Bài viết của cơ quan (văn bản: tít ở dòng đầu, các đoạn cách nhau một dòng trống; hoặc trang web đã lưu).":
+        "The office's article (text: the headline on the first line, blank lines between paragraphs; or a saved web page).",
+    "Tệp YAML ghi các dữ kiện của bài viết đó.": "The YAML file of that article's facts.",
+    "Thư mục mẫu của cơ quan (ghi vào <kind>/TÊN.j2).": "The office's template folder (written to <kind>/NAME.j2).",
+    "Tên kiểu bài, ví dụ van-phong (dùng với --template).": "Name of the style, e.g. office (used with --template).",
+    "Ghi đè kiểu bài đã có.": "Replace a style that exists.",
     # schema
     "In JSON Schema của tệp YAML (để VS Code gợi ý trường).": "Print the JSON Schema of the YAML file (for VS Code).",
 }

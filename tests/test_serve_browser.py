@@ -108,7 +108,7 @@ def test_filling_a_field_changes_the_preview(page):
     venue.clear()
     venue.send_keys("nhà văn hóa thôn Đông")
     wait(page, lambda d: "tại nhà văn hóa thôn Đông" in preview(d))
-    assert "hội trường Đảng ủy xã" not in preview(page)
+    assert "hội trường Đảng uỷ xã" not in preview(page)
     assert "venue: nhà văn hóa thôn Đông" in page.find_element(By.ID, "yaml").get_property("value")
     shot(page, "1-fill")
 
@@ -145,12 +145,12 @@ def test_yaml_pane_edits_keep_comments_and_save(page, server):
     text = page.find_element(By.ID, "yaml")
     original = (root / NAME).read_text(encoding="utf-8")
     page.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))",
-                        text, original.replace("venue: hội trường Đảng ủy xã", "venue: hội trường UBND xã  # sửa"))
+                        text, original.replace("venue: hội trường Đảng uỷ xã", "venue: hội trường UBND xã  # sửa"))
     wait(page, lambda d: "tại hội trường UBND xã" in preview(d))
     page.find_element(By.ID, "save").click()
     wait(page, lambda d: "Đã lưu" in d.find_element(By.ID, "status").text)
     saved = (root / NAME).read_text(encoding="utf-8")
-    assert saved == original.replace("venue: hội trường Đảng ủy xã", "venue: hội trường UBND xã  # sửa")
+    assert saved == original.replace("venue: hội trường Đảng uỷ xã", "venue: hội trường UBND xã  # sửa")
     text.send_keys("\nbroken: [")
     wait(page, lambda d: d.find_elements(By.CSS_SELECTOR, "#yaml-issues li.error"))
     assert "dòng" in page.find_element(By.CSS_SELECTOR, "#yaml-issues li.error").text
