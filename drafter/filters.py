@@ -381,6 +381,24 @@ def rating_cells(r, levels, with_total: bool = False, padded: bool = False) -> l
     return cells + [count(r.levels[l], None, padded) if l in r.levels else "" for l in levels]
 
 
+def distinct(items, *fields: str) -> list:
+    """ITEMS once each as FIELDS ("person.name", "about") tell them apart: two entries that
+    a document prints alike (they differ only in what it does not print) are printed once."""
+    seen, out = set(), []
+    for item in items:
+        key = tuple(repr(_field(item, f)) for f in fields)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _field(item, dotted: str):
+    for name in dotted.split("."):
+        item = getattr(item, name)
+    return item
+
+
 def first_mention(org) -> str:
     """The full name, with its abbreviation introduced: "Đảng bộ các cơ quan (CCQ) Đảng tỉnh"."""
     if org.abbr and org.abbr_of:
@@ -412,5 +430,5 @@ FILTERS = {
     "full_stop": full_stop, "person": person, "people": people, "rating": rating,
     "quantity": _padded(quantity), "figure": _padded(figure), "figures": _padded(figures),
     "rating_phrase": _padded(rating_phrase), "first_mention": first_mention,
-    "numbered_rows": numbered_rows, "rating_row": rating_row,
+    "numbered_rows": numbered_rows, "rating_row": rating_row, "distinct": distinct,
 }

@@ -142,6 +142,29 @@ def test_each_shape_rule_catches_a_broken_template(write, tmp_path, body, check)
     assert check in checks_of(result.warnings), [w.format() for w in result.warnings]
 
 
+def test_a_sentence_glued_after_a_name_is_caught(write, tmp_path):
+    body = "Hội nghị do {{ event.org.name }} tổ chức tại {{ event.org.name }}.Đồng chí An phát biểu."
+    assert "sentence-broken" in checks_of(render(write, tmp_path, body=body).warnings)
+
+
+def test_a_party_date_opening_a_sentence_is_not_a_padded_count(write, tmp_path):
+    data = REVIEW.replace("2025-12-20", "2025-12-07") + "cells: 3\n"
+    body = "{{ event.date|date_long|capfirst }}, hội nghị họp với {{ event.cells }} chi bộ."  # "Ngày 07 …, … 3 chi bộ"
+    assert "form-mixed" not in checks_of(render(write, tmp_path, data, body).warnings)
+
+
+def test_the_last_day_of_a_span_is_not_a_padded_count(write, tmp_path):
+    span = REVIEW.replace("2025-12-20", "2025-12-07") + "cells: 3\nend_date: 2025-12-08\n"
+    body = "{{ event.date|date_span_long(event.end_date)|capfirst }}, hội nghị họp với {{ event.cells }} chi bộ."
+    result = render(write, tmp_path, span, body)
+    assert "form-mixed" not in checks_of(result.warnings)  # "Ngày 07 và 08 tháng 12"
+
+
+def test_a_name_in_a_header_s_capitals_is_still_the_user_s(write):
+    data = REVIEW + "higher: {name: Phạm Minh Minh}\n"  # a name may repeat a word: "PHẠM MINH MINH"
+    assert "word-doubled" not in checks_of(render_file(write(data), Options(doc="report")).warnings)
+
+
 def test_a_caption_saying_the_body_s_count_is_said_twice(write):
     data = MINIMAL["dai-hoi"] + "delegates: 120\nphotos:\n  - {caption: Đại hội có 120 đại biểu tham dự}\n"
     assert "sentence-repeated" in checks_of(render_file(write(data)).warnings)

@@ -161,3 +161,9 @@ def test_one_house_style_through_the_document(write):
     modern = write("kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã Hòa Bình}\ndate: 2025-12-20\nyear: 2025\n"
                    "style: {tone_marks: modern}\n", "m.yaml")
     assert "Đảng bộ xã Hòa Bình" in render_file(modern).data  # modern style, name untouched
+
+
+def test_distinct_keeps_the_first_of_entries_printed_alike():
+    a, b = Person(name="Lê Văn An", honorific="ông"), Person(name="Lê Văn An")
+    assert f.distinct([a, b, Person(name="Lê Văn Bình")], "name") == [a, Person(name="Lê Văn Bình")]
+    assert f.distinct([a, b], "honorific", "name") == [a, b]  # told apart by what is printed

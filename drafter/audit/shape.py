@@ -27,7 +27,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
 _COUNT = re.compile(r"(?<![\d/.,:\-])(\d{1,2})(?![\d/.,:%\-])\s+[^\W\d_]")
 _DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/-])(\d{1,2})(?:\2(\d{4}))?(?![\d/\-])")
 _DASH = re.compile(r" ?[-–—] ?")
-_PARTY_DATE = re.compile(r"\b(ngày|tháng) \d{1,2}(?= )")
+_PARTY_DATE = re.compile(r"\b(ngày|tháng) \d{1,2}(?= )", re.IGNORECASE)  # "Ngày 07 tháng 9" opens a sentence
+_SPAN_DAY = re.compile(r"\b\d{1,2}(?= tháng \d)")  # "ngày 01 và 02 tháng 01": the last day of a span
 BLANK = "\u2063"  # stands in for user text while wording is checked
 
 
@@ -60,7 +61,8 @@ def _glued(text: str) -> bool:
     ("TP.HCM" and "2.619" are not sentences glued together)."""
     for m in _END_GLUED.finditer(text):
         before, after = text[m.start() - 1: m.start()], text[m.end() - 1]
-        if after.isupper() and (before.islower() or before.isdigit()):
+        # a marker's last character: a name the user wrote ends the sentence glued to the next
+        if after.isupper() and (before.islower() or before.isdigit() or "\ue100" <= before <= "\uf0ff"):
             return True
     return any(text[m.start() - 1: m.start()].isalpha() for m in _COMMA_GLUED.finditer(text))
 
@@ -86,7 +88,7 @@ def _blank_all(texts: list[str], user_texts: list[str]) -> list[str]:
     joined = _SEP.join(texts)
     for i, value in enumerate(user_texts):
         mark = BLANK + chr(0xE100 + i % 0x1000)
-        for form in (value, value[:1].upper() + value[1:]):
+        for form in (value, value[:1].upper() + value[1:], value.upper()):  # a header prints capitals
             if form in joined:
                 joined = joined.replace(form, mark)
     return joined.split(_SEP)
@@ -139,7 +141,7 @@ def _forms(wording) -> Iterator[tuple[str, str]]:
     """One form of each thing: padded or unpadded counts, one date separator, one dash."""
     padded, unpadded, seps, dashes = [], [], {}, {}
     for block, text in wording:
-        text = _PARTY_DATE.sub(r"\1 #", text)  # "ngày 07 tháng 7": the Party date rule, not counts
+        text = _PARTY_DATE.sub(r"\1 #", _SPAN_DAY.sub("#", text))  # "ngày 07 tháng 7": the Party date rule, not counts
         for m in _COUNT.finditer(text):
             (padded if m[1].startswith("0") and len(m[1]) == 2 else unpadded if len(m[1]) == 1 else []).append(text)
         for m in _DATE.finditer(text):
