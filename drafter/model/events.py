@@ -30,7 +30,7 @@ class Term(Model):
     @model_validator(mode="after")
     def _ordered(self):
         if self.end <= self.start:
-            raise ValueError("term_order")
+            raise ValueError("term_order@end")
         return self
 
     def __str__(self) -> str:
@@ -100,7 +100,7 @@ class EventBase(Model):
     @model_validator(mode="after")
     def _dates(self):
         if self.end_date and self.end_date < self.date:
-            raise ValueError("end_before_start")
+            raise ValueError("end_before_start@end_date")
         return self
 
     def people(self) -> dict[str, Person]:
@@ -174,7 +174,7 @@ class DaiHoi(EventBase):
     """Đại hội Đảng bộ/Chi bộ lần thứ N, nhiệm kỳ."""
 
     kind: Literal["dai-hoi"]
-    ordinal: int = Field(ge=1)
+    ordinal: int = Field(ge=1, le=9999)  # beyond, the Roman numeral alone is a page
     """Lần thứ (số nguyên, in ra số La Mã)."""
     term: TermIn
     term_years: int | None = Field(default=None, ge=1, le=10)
