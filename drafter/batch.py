@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from .errors import DrafterError
+from .errors import DrafterError, fail
 from .golden import sources
-from .output import identities, write_atomic, write_result
+from .output import identities, sweep, write_atomic, write_result
 from .pipeline import Options, render_file
 from .writers import WRITERS
 
@@ -77,7 +79,7 @@ def run(inputs: list[Path], outdir: Path, formats: tuple[str, ...], options: Opt
     started = time.perf_counter()
     sources = collect(inputs)
     tasks = [Task(s, stem) for s, stem in zip(sources, stems(sources))]
-    outdir.mkdir(parents=True, exist_ok=True)
+    _prepare(outdir)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
     work = _Worker(outdir.resolve(), formats, options, lang, identities(sources))
     results: list[Done] = []
@@ -85,14 +87,28 @@ def run(inputs: list[Path], outdir: Path, formats: tuple[str, ...], options: Opt
         iterator = map(work, tasks)
         pool = None
     else:
-        # the worker's settings travel once, at start-up; each chunk then carries only its tasks
-        pool = multiprocessing.get_context(_start_method()).Pool(jobs, initializer=_start, initargs=(work,))
+        # Workers are born ignoring Ctrl-C (the parent alone handles it, once); the worker's
+        # settings travel once, at start-up; each chunk then carries only its tasks.
+        main = threading.current_thread() is threading.main_thread()  # signals: main thread only
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            pool = multiprocessing.get_context(_start_method()).Pool(jobs, initializer=_start, initargs=(work,))
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
         iterator = pool.imap_unordered(_task, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8) or 1)))
     try:
         for done in iterator:
             results.append(done)
             if progress:
                 progress(len(results), len(tasks))
+    except BaseException:  # Ctrl-C: stop every worker now, then remove what they were writing
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+            pool = None
+        sweep(outdir)
+        raise
     finally:
         if pool is not None:
             pool.close()
@@ -102,6 +118,21 @@ def run(inputs: list[Path], outdir: Path, formats: tuple[str, ...], options: Opt
     failed = sum(1 for d in results if d.problems)
     return Summary(len(results) - failed, failed, sum(len(d.written) for d in results),
                    time.perf_counter() - started, results)
+
+
+def _prepare(outdir: Path) -> None:
+    """The output folder exists and is writable, and holds no leftovers of a killed run."""
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise fail(str(outdir), "outdir_not_folder") from None
+    except OSError as exc:
+        raise fail(str(outdir), "write_failed", reason=exc.strerror or str(exc)) from None
+    if not outdir.is_dir():
+        raise fail(str(outdir), "outdir_not_folder")
+    if not os.access(outdir, os.W_OK | os.X_OK):
+        raise fail(str(outdir), "write_failed", reason=os.strerror(13))
+    sweep(outdir)
 
 
 def _convert_pdfs(results: list[Done], inputs: frozenset, lang: str) -> None:
@@ -133,8 +164,14 @@ def _start(work: "_Worker") -> None:
     """Once per worker: keep its settings and import what its formats need."""
     global _WORK
     _WORK = work
+    # terminate() sends SIGTERM: unwind, so a file being written removes its temporary file
+    signal.signal(signal.SIGTERM, _stop)
     for fmt in work.formats:
         WRITERS[fmt].load()
+
+
+def _stop(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 def _task(task: Task) -> Done:

@@ -24,3 +24,15 @@ def cache_dir() -> Path | None:
     except OSError:
         return None
     return folder if os.access(folder, os.W_OK) else None
+
+
+def prune(pattern: str, keep: Path) -> None:
+    """Remove the cache files matching PATTERN except KEEP: a newer install's data replaces
+    the old index instead of adding one more file per install."""
+    for old in keep.parent.glob(pattern):
+        if old != keep:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+

@@ -33,6 +33,10 @@ def find(name: str, search_path: tuple[str, ...] = ()) -> Entry:
     found = entries(search_path)
     for entry in found:
         if entry.name == name:
+            if entry.origin != "built-in":  # a link out of the office folder is never shown
+                from .templating import _check_inside
+
+                _check_inside(entry.origin, entry.name, str(entry.path))
             return entry
     raise not_found(name, [e.name for e in found])
 

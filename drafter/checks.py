@@ -49,7 +49,10 @@ def issues_of(problems: list[Problem], event: EventBase, loaded: Loaded, strict:
 
 
 def _all(event: EventBase, loaded: Loaded, doc: str) -> Iterator[Problem]:
+    from . import sanity
+
     yield from _images(event, loaded)
+    yield from sanity.problems(event, loaded, doc)
     yield from _figures(event)
     yield from _people(event)
     yield from _dates(event)
@@ -114,7 +117,8 @@ def _figures(event: EventBase) -> Iterator[Problem]:
             elif figure.value > 100:
                 yield Problem("percent-range", path, "percent_over_100", WARNING, {"value": figure.value})
         for j, part in enumerate(getattr(figure, "of_which", [])):
-            if part.value is not None and part.unit == figure.unit and part.value > figure.value:
+            # a part without a unit counts in its whole's unit: "90 đảng viên, trong đó 95"
+            if part.value is not None and part.unit in (figure.unit, None) and part.value > figure.value:
                 yield Problem("part-whole", f"{path}.of_which[{j}]", "part_over_whole", ERROR,
                               {"part": part.value, "whole": figure.value})
     targets = event.targets
@@ -126,7 +130,8 @@ def _figures(event: EventBase) -> Iterator[Problem]:
 def _looks_like_thousands(value) -> bool:
     """2.619 with exactly three decimals: most likely "2.619" written the Vietnamese way."""
     exponent = getattr(value, "as_tuple", lambda: None)()
-    return exponent is not None and exponent.exponent == -3 and value == value.normalize().quantize(value)
+    return exponent is not None and exponent.exponent == -3 and abs(value) >= 1 \
+        and value == value.normalize().quantize(value)  # "0.125" has no thousands to group
 
 
 def _every_figure(event: EventBase) -> Iterator[tuple[str, Figure]]:

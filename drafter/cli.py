@@ -57,7 +57,15 @@ def _run(fn, lang: str | None):
     except DrafterError as exc:
         _fail(exc, lang)
     except KeyboardInterrupt:
-        raise typer.Exit(130)
+        _interrupted(lang)
+
+
+def _interrupted(lang: str | None):
+    """Ctrl-C: one line, exit code 130 (128 + SIGINT), as shells expect."""
+    from .messages import language, translate
+
+    typer.echo(f"drafter: {translate('interrupted', language(lang))}", err=True)
+    raise typer.Exit(130)
 
 
 def _batch(files, outdir, formats, options, jobs, lang) -> int:
@@ -119,7 +127,7 @@ def validate(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help=
     issues: list[Issue] = []
     for path in files:  # every file is checked, then all problems are reported at once
         try:
-            options = Options(doc=_doc(doc), template=template, search_path=search_path(templates, path.parent),
+            options = Options(doc=_doc(doc), template=template, search_path=search_path(templates, path.parent, lang),
                               strict=strict, from_encoding=from_encoding)
             for warning in validate_file(path, options):
                 typer.echo(warning.format(language(lang)), err=True)
@@ -168,7 +176,7 @@ def render(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="T
     """Soạn bài từ tệp YAML."""
     from .errors import fail
     from .messages import language
-    from .output import write_result
+    from .output import write_result, write_stdout
     from .pipeline import Options, render_file, writer_for
 
     formats = _run(lambda: _formats(format), lang)
@@ -180,7 +188,7 @@ def render(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="T
         _check_min("--jobs", jobs, 1)
         _check_min("--variant", variant, 0)
         return Options(format=formats[0], doc=_doc(doc), template=template,
-                       search_path=search_path(templates, files[0].parent),
+                       search_path=search_path(templates, files[0].parent, lang),
                        reference_doc=str(reference_doc) if reference_doc else None,
                        variant=variant, strict=strict, from_encoding=from_encoding,
                        embed=embed, fragment=fragment)
@@ -189,7 +197,7 @@ def render(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="T
         batch_options = _run(make_options, lang)
         if out is None:
             _fail(fail("-o", "batch_needs_outdir"), lang)
-        raise typer.Exit(_batch(files, out, formats, batch_options, jobs, language(lang)))
+        raise typer.Exit(_run(lambda: _batch(files, out, formats, batch_options, jobs, language(lang)), lang))
     file = files[0]
 
     def job():
@@ -200,7 +208,7 @@ def render(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="T
         for warning in result.warnings:
             typer.echo(warning.format(language(lang)), err=True)
         if out is None:
-            sys.stdout.write(result.data)
+            write_stdout(result.data)
         else:
             write_result(out, result, inputs=(file,))
             _say("written", lang, path=out)
@@ -221,7 +229,7 @@ def golden(directory: Path = typer.Argument(..., metavar="THƯ_MỤC", help="Th�
     from .messages import language, translate
 
     def job():
-        return golden_files.run(directory, _formats(format), update, search_path(templates, directory),
+        return golden_files.run(directory, _formats(format), update, search_path(templates, directory, lang),
                                 str(reference_doc) if reference_doc else None, strict)
 
     outcome = _run(job, lang)
@@ -271,7 +279,7 @@ def templates_list(templates: list[Path] = TemplatesOpt, lang: Optional[str] = L
     """Liệt kê các mẫu và nguồn gốc (có sẵn hay của cơ quan)."""
     from .catalog import entries
 
-    for entry in _run(lambda: entries(search_path(templates)), lang):
+    for entry in _run(lambda: entries(search_path(templates, lang=lang)), lang):
         typer.echo(f"{entry.name}\t{entry.origin}")
 
 
@@ -280,7 +288,7 @@ def templates_show(name: str = NameArg, templates: list[Path] = TemplatesOpt, la
     """In nội dung một mẫu."""
     from .catalog import find
 
-    entry = _run(lambda: find(name, search_path(templates)), lang)
+    entry = _run(lambda: find(name, search_path(templates, lang=lang)), lang)
     typer.echo(entry.path.read_text(encoding="utf-8"), nl=False)
 
 
@@ -313,7 +321,7 @@ def templates_check(directory: Optional[Path] = typer.Argument(None, metavar="TH
     from .errors import DrafterError
     from .lint import check_templates
 
-    folders = (str(directory),) if directory else _run(lambda: search_path([]), lang)
+    folders = (str(directory),) if directory else _run(lambda: search_path([], lang=lang), lang)
     issues = check_templates(folders, include_builtin=directory is None)
     if issues:
         _fail(DrafterError(issues), lang)
@@ -330,7 +338,7 @@ def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-ngh
 
     from .errors import fail
     from .model import KINDS
-    from .output import write_atomic
+    from .output import write_atomic, write_stdout
     from .skeleton import skeleton
 
     def job():
@@ -339,7 +347,7 @@ def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-ngh
             raise fail(kind, "unknown_kind", allowed=", ".join(KINDS), **({"suggest": close[0]} if close else {}))
         text = skeleton(kind, full=full)
         if output is None:
-            sys.stdout.write(text)
+            write_stdout(text)
         elif output.exists():
             raise fail(str(output), "eject_exists")
         else:
@@ -384,7 +392,7 @@ def serve(directory: Path = typer.Argument(Path("."), help="Thư mục chứa c�
     from .messages import language
     from .serve import serve as run_server  # starlette and uvicorn load here only
 
-    _run(lambda: run_server(directory, host, port, search_path(templates, directory), language(lang),
+    _run(lambda: run_server(directory, host, port, search_path(templates, directory, lang), language(lang),
                             open_browser), lang)
 
 

@@ -1,6 +1,7 @@
 """Problems found in user input, each with its place: FILE:LINE:COL: field.path: message."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .messages import translate
@@ -22,7 +23,8 @@ class Issue:
             where += f":{self.line}:{self.col or 1}"
         field_part = f" {self.path}:" if self.path else ""
         prefix = "" if self.severity == "error" else f" {translate('warning', lang)}:"
-        return " ".join(f"{where}:{prefix}{field_part} {self.message(lang)}".split("\n"))  # always one line
+        line = " ".join(f"{where}:{prefix}{field_part} {self.message(lang)}".split("\n"))  # always one line
+        return visible(line)
 
     def message(self, lang: str = "vi") -> str:
         """What is wrong, without the place: the message shown beside a field."""
@@ -32,7 +34,16 @@ class Issue:
             message += translate("did_you_mean", lang, name=args["suggest"])
         if "check" in args:
             message += f" [{args['check']}]"
-        return message
+        return visible(message)
+
+
+# A user's key, value or file name may hold ESC and the like: shown escaped, never sent raw to
+# a terminal (and a half surrogate pair could not even be printed).
+_VISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    return _VISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class DrafterError(Exception):

@@ -69,6 +69,15 @@ def _decimal(value, decimals: int) -> str | None:
         DECIMAL + fraction if fraction else "")
 
 
+def places(value) -> int:
+    """Digits after the point as written: 0.125 -> 3, 94.10 -> 2, 2619 -> 0."""
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal) and value.is_finite():
+        return max(0, -value.as_tuple().exponent)
+    return 0
+
+
 def percent(value, decimals: int = 2) -> str:
     """94.1 -> "94,1%" (the value is already a percentage)."""
     return number(value, decimals) + "%"
@@ -100,10 +109,11 @@ def plan_percent(actual, plan) -> str:
 
 
 def money(vnd) -> str:
-    """1_500_000_000 -> "1,5 tỷ đồng"; 250_000_000 -> "250 triệu đồng"; 500_000 -> "500.000 đồng"."""
+    """1_500_000_000 -> "1,5 tỷ đồng"; 250_000_000 -> "250 triệu đồng"; 500_000 -> "500.000 đồng".
+    Never rounded: an amount that does not fit a short form is written in đồng."""
     amount = Decimal(str(vnd))
     for size, word in ((Decimal(10**9), "tỷ"), (Decimal(10**6), "triệu")):
-        if abs(amount) >= size:
+        if abs(amount) >= size and places(amount / size) <= 3:
             return f"{number(amount / size)} {word} đồng"
     return f"{number(amount)} đồng"
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .audit import CHECKS as AUDIT_CHECKS
-from .errors import DrafterError
+from .errors import DrafterError, fail
 from .output import write_atomic
 from .pipeline import Options, render_file
 
@@ -127,18 +127,38 @@ def run(directory: Path | str, formats: tuple[str, ...] = FORMATS, update: bool 
             outcome.errors.append(exc)
             continue
         folder = source.with_name(source.stem + SUFFIX)
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):  # writes would land elsewhere
+            outcome.errors.append(fail(str(folder), "golden_not_folder"))
+            continue
         outcome.compared += len(expected)
         for name, content in expected.items():
             _compare(folder / name, content, update, outcome)
     live = {source.with_name(source.stem + SUFFIX) for source in yamls}
     for folder in sorted(directory.rglob("*" + SUFFIX)):
-        if folder.is_dir() and folder not in live:
+        if folder not in live and ours(folder, directory):
             if update:
                 shutil.rmtree(folder)
                 outcome.removed.append(folder)
             else:
                 outcome.stale.append(folder)
     return outcome
+
+
+_GOLDEN_FILE = re.compile(r"(?:\.[\w-]+)?\.(?:txt|md|html|docx\.dump|docx\.sha256)")
+
+
+def ours(folder: Path, directory: Path) -> bool:
+    """Was FOLDER written by drafter? A real folder, outside hidden ones (.archive/), holding only
+    files named as drafter names goldens for its stem. A user's own anh.golden/ is never deleted."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    if any(p.startswith(".") for p in folder.relative_to(directory).parts):
+        return False
+    stem = folder.name[: -len(SUFFIX)]
+    files = list(folder.iterdir())
+    return bool(files) and all(
+        f.is_file() and not f.is_symlink() and f.name.startswith(stem)
+        and _GOLDEN_FILE.fullmatch(f.name[len(stem):]) for f in files)
 
 
 def sentences(text: str) -> list[str]:

@@ -111,13 +111,13 @@ def render(file: Path, format: str, output: Path | None, doc: str, template: str
     try:
         from .errors import DrafterError, fail
         from .messages import language, translate
-        from .output import write_result
+        from .output import write_result, write_stdout
         from .pipeline import Options, render_file, writer_for
         from .project import search_path
 
         try:
             options = Options(format=format, doc=doc, template=template,
-                              search_path=search_path(templates, file.parent),
+                              search_path=search_path(templates, file.parent, lang),
                               reference_doc=str(reference_doc) if reference_doc else None,
                               variant=variant, strict=strict, from_encoding=from_encoding,
                               embed=embed, fragment=fragment)
@@ -127,14 +127,15 @@ def render(file: Path, format: str, output: Path | None, doc: str, template: str
             for warning in result.warnings:
                 _echo(warning.format(language(lang)))
             if output is None:
-                sys.stdout.write(result.data)
+                write_stdout(result.data)  # a closed stdout is a DrafterError; EPIPE goes on below
             else:
                 write_result(output, result, inputs=(file,))
                 _echo(translate("written", language(lang), path=output))
         except DrafterError as exc:
             _echo(exc.format(language(lang)))
             return 2
-        except KeyboardInterrupt:
+        except KeyboardInterrupt:  # as cli._interrupted: one line, 130
+            _echo(f"drafter: {translate('interrupted', language(lang))}")
             return 130
     except OSError as exc:
         if exc.errno != errno.EPIPE:

@@ -74,6 +74,14 @@ _SUSPECT = re.compile("[" + re.escape("".join(sorted((_TCVN3_MARKS | _VNI_MARKS)
                                                      - {c.upper() for c in _VIETNAMESE}))) + "]")
 
 
+FONTS = {"tcvn3": ".VnTime (TCVN3)", "vni": "VNI-Times"}  # what the office typed in, for messages
+
+
+def has_genuine(text: str) -> bool:
+    """Letters only real Unicode has: converting such text as a legacy paste would garble it."""
+    return _GENUINE.search(text) is not None
+
+
 def canonical(encoding: str) -> str:
     """'Windows-1258', 'ABC', 'TCVN' … -> the names ENCODINGS uses."""
     key = encoding.strip().lower().replace("_", "-")
@@ -181,11 +189,12 @@ def _guess(raw: bytes) -> str | None:
     return match.encoding if match else None
 
 
-def detect_text(text: str) -> str | None:
+def detect_text(text: str, min_gain: int = 3) -> str | None:
     """"tcvn3" or "vni" when decoded text is really pasted legacy-font text.
 
-    Needs several words that are garbled as they stand and become valid
+    Needs MIN_GAIN words that are garbled as they stand and become valid
     syllables once converted, and few letters that only real Unicode has.
+    A whole file needs several; one field's value (detect_value) needs one.
     """
     if not _SUSPECT.search(text):  # fast path: nothing a legacy paste leaves behind
         return None
@@ -200,9 +209,16 @@ def detect_text(text: str) -> str | None:
             before, after = _is_syllable(word), _is_syllable(conv(word))
             gained += count * (after and not before)
             lost += count * (before and not after)
-        if gained >= 3 and gained >= 3 * lost and genuine * 4 <= gained and gained > best_gain:
+        if gained >= min_gain and gained >= 3 * lost and genuine * 4 <= gained and gained > best_gain:
             best, best_gain = name, gained
     return best
+
+
+def detect_value(value: str) -> str | None:
+    """detect_text for one field of an otherwise Unicode file: a name or a venue pasted from
+    an old document is a few words, each of them evidence. Two are needed: one symbol alone
+    ("5 µm", "© 2024") also reads as a syllable once converted."""
+    return detect_text(value, min_gain=2)
 
 
 def convert(data: str | bytes, encoding: str) -> str:

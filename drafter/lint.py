@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import meta, nodes
-from .errors import Issue, pack
+from .errors import DrafterError, Issue, pack
 from .model import KINDS
 from .templating import BUILTIN_DIR, environment
 from .validate import _model_in
@@ -34,7 +34,10 @@ def check_templates(folders: tuple[str, ...], include_builtin: bool = True) -> l
 
 def check_one(env: jinja2.Environment, name: str, path: Path, index: int = 0) -> list[Issue]:
     # Read through the loader so "extends the same name" points down the search path.
-    source = env.loader.get_source(env, f"@{index}/{name}")[0]
+    try:
+        source = env.loader.get_source(env, f"@{index}/{name}")[0]
+    except DrafterError as exc:  # a link out of the folder: reported, not read
+        return exc.issues
     try:
         tree = env.parse(source, name, str(path))
         env.compile(source, name, str(path))  # unknown filters and tests show up here

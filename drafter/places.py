@@ -157,13 +157,16 @@ def _store_index(path: Path, index: _Index) -> None:
     target = _cache_file(path)
     if target is None:
         return
+    from .cache import prune
+    from .errors import DrafterError
     from .output import write_atomic
 
     rows = {"provinces": [tuple(u) for u in index.provinces], "wards": [tuple(u) for u in index.wards]}
     try:
-        write_atomic(target, json.dumps(rows, ensure_ascii=False))
-    except Exception:  # a cache that cannot be written is no error
-        pass
+        write_atomic(target, json.dumps(rows, ensure_ascii=False), durable=False)
+    except DrafterError:  # disk full, read-only: a cache that cannot be written is no error
+        return
+    prune("places-*.json", target)  # the index of an earlier install of the data
 
 
 def _build(raw) -> _Index:

@@ -13,11 +13,10 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 from jinja2 import FileSystemLoader, StrictUndefined, pass_context
-from jinja2.sandbox import SandboxedEnvironment
-
 from . import filters
 from .blocks import Table
-from .errors import fail
+from .errors import DrafterError, fail
+from .sandbox import SIZE_LIMIT, Overrun as _Overrun, Sandbox as BoundedSandbox
 
 def _builtin_dir() -> Path:
     # Installed: drafter/templates (package data); source checkout or editable: ../templates.
@@ -58,8 +57,8 @@ class RenderState:
 _READS: ContextVar[set | None] = ContextVar("drafter_reads", default=None)
 
 
-class Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox, its verdict on each attribute remembered.
+class Sandbox(BoundedSandbox):
+    """The bounded sandbox (sandbox.py), its verdict on each attribute remembered.
 
     The rule (no "_" names, no internals of functions, methods, frames, generators…) depends
     only on the object's type and the attribute's name, and a document asks it about a hundred
@@ -139,12 +138,6 @@ def _keep(ctx, obj) -> int:
 
 
 TIME_LIMIT = 10.0  # seconds for one document: a template loop must not hang a batch
-SIZE_LIMIT = 5_000_000  # characters of markup: a template must not fill the disk
-
-
-class _Overrun(Exception):
-    def __init__(self, code: str, limit):
-        self.code, self.limit = code, limit
 
 
 def _limited(chunks):
@@ -176,6 +169,16 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+def _check_inside(folder: str, name: str, filename: str) -> None:
+    """A template is a regular file inside its folder: a link to /etc/passwd in an office folder
+    is refused, not rendered into a document."""
+    from .paths import inside
+
+    target = inside(folder, name)
+    if target is None or not target.is_file():
+        raise fail(filename, "template_outside", name=name, folder=folder)
+
+
 class SearchPathLoader(jinja2.BaseLoader):
     """Folders searched in order (office folders first, built-ins last), MkDocs-style.
 
@@ -186,6 +189,7 @@ class SearchPathLoader(jinja2.BaseLoader):
     """
 
     def __init__(self, folders: list[str]):
+        self.folders = list(folders)
         self.loaders = [FileSystemLoader(f, encoding="utf-8") for f in folders]
 
     def get_source(self, environment, template):
@@ -200,6 +204,7 @@ class SearchPathLoader(jinja2.BaseLoader):
                 source, filename, uptodate = self.loaders[index].get_source(environment, name)
             except jinja2.TemplateNotFound:
                 continue
+            _check_inside(self.folders[index], name, filename)
             own = re.compile(r"(\{%-?\s*extends\s+)([\"'])" + re.escape(name) + r"\2")
             source = own.sub(lambda m: f"{m[1]}{m[2]}@{index + 1}/{name}{m[2]}", source)
             return source, filename, uptodate
@@ -207,6 +212,9 @@ class SearchPathLoader(jinja2.BaseLoader):
 
     def list_templates(self):
         return sorted({n for loader in self.loaders for n in loader.list_templates()})
+
+
+MAX_BYTECODE = 2 << 20  # bytes of one compiled template
 
 
 class BytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -217,6 +225,19 @@ class BytecodeCache(jinja2.FileSystemBytecodeCache):
     plain Environment lacks (reading such code crashes it), and plain code read by a sandbox
     would run unchecked. Whitespace options and finalize change the code as well.
     """
+
+    def load_bytecode(self, bucket):
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError):  # unreadable or corrupt: compile again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket):
+        try:
+            if len(bucket.bytecode_to_string()) <= MAX_BYTECODE:  # a larger one is a hostile template
+                super().dump_bytecode(bucket)
+        except OSError:  # disk full, read-only: the render goes on without the cache
+            pass
 
     def get_bucket(self, environment, name, filename, source):
         key = hashlib.sha1(f"{self.get_cache_key(name, filename)}|{_compiled_as(environment)}"
@@ -237,7 +258,9 @@ def _compiled_as(env: jinja2.Environment) -> str:
                 env.variable_end_string, env.comment_start_string, env.comment_end_string,
                 env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks,
                 env.newline_sequence, env.keep_trailing_newline, named(env.autoescape),
-                named(env.finalize), tuple(sorted(env.extensions)))
+                named(env.finalize), tuple(sorted(env.extensions)),
+                # the bounded sandbox compiles its operators and concatenation differently
+                tuple(sorted(getattr(env, "intercepted_binops", ()))), named(env.code_generator_class))
     return repr(settings)
 
 
@@ -249,12 +272,15 @@ def _bytecode_cache():
     folder = cache_dir()
     if folder is None:
         return None
-    (folder / "jinja").mkdir(exist_ok=True)
+    try:
+        (folder / "jinja").mkdir(exist_ok=True)
+    except OSError:  # the cache is an optimisation: without it drafter works the same
+        return None
     return BytecodeCache(str(folder / "jinja"))
 
 
 @lru_cache(maxsize=16)
-def environment(search_path: tuple[str, ...] = ()) -> SandboxedEnvironment:
+def environment(search_path: tuple[str, ...] = ()) -> Sandbox:
     """One compiled-template cache per search path: office folders first, built-ins last."""
     env = AuditedEnvironment(
         loader=SearchPathLoader([*search_path, str(BUILTIN_DIR)]),
@@ -275,11 +301,16 @@ def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity
     state = RenderState(identity, variant)
     token = _READS.set(state.reads)
     try:
-        template = env.get_template(name)
-        with _time_limit(TIME_LIMIT):
+        with _time_limit(TIME_LIMIT):  # compiling is bounded too: an office template is user code
+            template = env.get_template(name)
             return "".join(_limited(template.generate({**context, "_state": state}))), state
+    except DrafterError:  # already says where: a template outside its folder
+        raise
     except _Overrun as exc:
-        raise fail(_filename(env, name), exc.code, limit=exc.limit) from None
+        file, line = _template_frame(exc, name)
+        if file == name:
+            file = _filename(env, name)
+        raise fail(file, exc.code, line=line, limit=exc.limit) from None
     except _EmptyValue as exc:
         file, line = _template_frame(exc, name)
         raise fail(file, "template_none", line=line) from None

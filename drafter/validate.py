@@ -34,7 +34,7 @@ def validate(loaded: Loaded) -> EventBase:
     allowed = ", ".join(KINDS)
     if kind is None:
         raise DrafterError([Issue(loaded.file, 1, 1, "kind", "missing_kind", pack({"allowed": allowed}))])
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:  # "kind: [x]" is no kind either
         line, col = loaded.mark(("kind",))
         raise DrafterError([Issue(loaded.file, line, col, "kind", "unknown_kind", pack({"allowed": allowed}))])
     try:
@@ -53,6 +53,9 @@ _NOT_FIELDS = {"int", "decimal", "bool", "str", "float", "[key]"}
 
 def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
     loc = tuple(err["loc"][1:])  # drop the union tag
+    code_at = str((err.get("ctx") or {}).get("error", "")) if err["type"] == "value_error" else ""
+    if "@" in code_at:  # a model validator's "code@field.path": the error belongs to that field
+        loc += tuple(int(p) if p.isdigit() else p for p in code_at.split("@", 1)[1].split("."))
     loc = tuple(p for p in loc if not (isinstance(p, str) and (
         p.startswith(("function-", "constrained-")) or p in _NOT_FIELDS or p[:1].isupper() and p.isidentifier())))
     line, col = loaded.mark(loc)
@@ -79,8 +82,11 @@ def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
         args["allowed"] = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
     elif kind == "value_error":
         # Our validators raise ValueError(code); pydantic prefixes "Value error, ".
-        code = str(ctx.get("error", "")) or "invalid"
+        code = str(ctx.get("error", "")).split("@")[0] or "invalid"
+        code, _, value = code.partition(":")  # "control_char:U+001B": the code and what it is about
         args["detail"] = err["msg"]
+        if value:
+            args["value"] = value
     elif kind.startswith("date_") and _impossible_date(err.get("input")):
         code, args = _impossible_date(err["input"])
     elif kind in _CODES:

@@ -55,6 +55,8 @@ def explain(text: str, exc) -> Hint:
         hint = _indent(lines, mark.line) or _colon_in_text(line_at(mark.line), mark)
         if hint is not None:
             return hint
+    if "escape" in said:  # "\\ud800" (half a surrogate pair), "\\q": not a missing quote
+        return Hint("yaml_escape", *here, {})
     if "quoted scalar" in said and context is not None:
         # the quote that was never closed, not the end of the file where libyaml gave up
         return Hint("yaml_quote", context.line + 1, context.column + 1, {})

@@ -43,7 +43,11 @@ POOLS = {
     "authors": PEOPLE, "person": PEOPLE, "titles": TITLES, "unit": UNITS, "text": PHRASES,
     "province": ["Lâm Đồng", "An Giang", "Nghệ An"], "short": ["Đảng bộ xã", "Chi bộ"],
 }
-SKIP = {"acknowledge", "file", "published", "photos", "abbr", "abbr_of", "weekday", "style"}
+# Issue 14's numeric edges: printed with every digit (never rounded), the largest sizes accepted.
+EDGE_DECIMALS = [Decimal(t) for t in ("0.125", "94.125", "0.0001", "1234.5678", "2.5", "99.99", "0.5")]
+BIG_INTS = [1_000, 2_619, 1_000_000, 10**12 + 7, 10**18 - 1]
+SKIP = {"acknowledge", "file", "published", "photos", "abbr", "abbr_of", "weekday", "style",
+        "pad"}  # pad: the user's deliberate exception to one form of counts
 
 
 def strategy(model: type[BaseModel], depth: int = 0) -> st.SearchStrategy[dict]:
@@ -81,9 +85,11 @@ def _for(annotation, metadata, name: str, depth: int):
         high = next((m.le for m in metadata if isinstance(m, annotated_types.Le)), None)
         if name in ("year", "start", "end"):
             return st.integers(2018, 2026)
-        return st.integers(low, min(high, low + 60) if high is not None else low + 60)
+        small = st.integers(low, min(high, low + 60) if high is not None else low + 60)
+        return small if high is not None else st.one_of(small, st.sampled_from(BIG_INTS))
     if annotation is Decimal:
-        return st.decimals(min_value=0, max_value=100, places=1).map(lambda d: d.normalize())
+        return st.one_of(st.decimals(min_value=0, max_value=100, places=1).map(lambda d: d.normalize()),
+                         st.sampled_from(EDGE_DECIMALS))
     if annotation is dt.date:
         return st.dates(dt.date(2019, 1, 1), dt.date(2026, 12, 31))
     if annotation is str:

@@ -92,8 +92,11 @@ CASES = {
                   "    - {value: 100, unit: \"%\", after: cán bộ, đảng viên được học tập nghị quyết}\n"),
     "phan-tram.yaml:6:30: giá trị không được bắt đầu bằng %: đặt trong dấu nháy, viết 'unit: \"%\"'":
         yaml_case("phan-tram.yaml", YEAR_END + "results:\n  - items: [{value: 5, unit: %}]\n"),
-    "gio.yaml:5:31: published.time: cần chữ: đặt giá trị trong dấu nháy, ví dụ \"12:03\"":
-        yaml_case("gio.yaml", REVIEW + "published: {date: 2025-12-23, time: 12:03}\n"),
+    "ma.yaml:6:3: report.issuer_code: cần chữ: đặt giá trị trong dấu nháy, ví dụ \"12:03\"":
+        yaml_case("ma.yaml", YEAR_END + "report:\n  issuer_code: 017\n"),
+    "cần một số, không phải true/false (yes, no…)": yaml_case("khen.yaml", YEAR_END + "awards: [{collectives: true}]\n"),
+    "số quá lớn hoặc quá nhiều chữ số (tối đa 18 chữ số, 10 chữ số sau dấu chấm)":
+        yaml_case("so-lieu.yaml", YEAR_END + "results:\n  - items: [{text: thu, value: 1e400, unit: đồng}]\n"),
     "ngay.yaml:3:1: date: cần ngày dạng NNNN-TT-NN, ví dụ 2026-01-07":
         yaml_case("ngay.yaml", REVIEW.replace("2025-12-22", "22/12/2025")),
     "ngay2.yaml:3:1: date: không có ngày 30/02/2025 (tháng 2 năm 2025 có 28 ngày)":
@@ -195,7 +198,7 @@ CASES = {
     "mau/kiem-diem/bai.j2:3:1: lỗi khi áp dụng mẫu: access to attribute '__class__' of 'KiemDiem' object is unsafe.":
         render_case(office("{{ event.__class__ }}")),
     # the limit is 10 s; the case lowers it so the test stays fast (the message names the limit)
-    "mau/kiem-diem/bai.j2: mẫu chạy quá 10.0 giây (vòng lặp không dừng?)":
+    "mau/kiem-diem/bai.j2:3:1: mẫu chạy quá 10.0 giây (vòng lặp không dừng?)":
         {**render_case(office("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}")),
          "patch": ("TIME_LIMIT", 10.0), "time_limit": 0.3},
     "Đã ghi bai.docx": {"files": {}, "args": ["render", VINH_LOC, "--format", "docx", "-o", "bai.docx"]},

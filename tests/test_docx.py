@@ -359,7 +359,7 @@ def test_missing_image_is_a_drafter_error(tmp_path: Path):
     with pytest.raises(DrafterError) as err:
         write_docx(article(tmp_path))
     (issue,) = err.value.issues
-    assert issue.code == "file_unreadable" and issue.file.endswith("hoi-nghi.png")
+    assert issue.code == "file_not_found" and issue.file.endswith("hoi-nghi.png")
 
 
 def test_unreadable_image_is_a_drafter_error(tmp_path: Path):

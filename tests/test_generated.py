@@ -30,7 +30,7 @@ DOCS = __import__("os").environ.get("DRAFTER_GENERATED_DOCS", "article,report,re
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-@settings(max_examples=EXAMPLES_PER_KIND, derandomize=True, deadline=None,
+@settings(max_examples=EXAMPLES_PER_KIND, derandomize=True, database=None, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
 @given(data=__import__("hypothesis").strategies.data())
 def test_every_valid_event_renders_every_document_well(kind, data):

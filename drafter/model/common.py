@@ -1,23 +1,31 @@
 """Building blocks shared by every event kind: people, organisations, figures, awards."""
 
+import re
 import unicodedata
 import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from ..blocks import LITERAL_AT
+from .numbers import plain_numbers
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+# Never text: C0/C1 controls but whitespace (ESC would reach a terminal through txt, md and html),
+# noncharacters, half surrogate pairs, and our own marker U+E000 (blocks.LITERAL_AT).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000\ufdd0-\ufdef\ufffe\uffff]")
+
 
 def clean_text(value: str) -> str:
     """NFC, one line, no stray spaces, no leading "@": a data value can never open a block
     or pass for a directive (blocks.parse turns LITERAL_AT back into "@")."""
     if not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
+    bad = _CONTROL.search(value)
+    if bad:
+        raise ValueError(f"control_char:U+{ord(bad.group()):04X}")
     # str.split() splits on what the regex \s matches (str.isspace), and drops it at the
     # ends: one pass, cheaper than testing for untidy spacing first
     value = " ".join(value.split())
-    if LITERAL_AT in value:
-        value = value.replace(LITERAL_AT, "")
     if not value:
         raise ValueError("empty_text")
     return LITERAL_AT + value[1:] if value.startswith("@") else value
@@ -41,6 +49,11 @@ Number = int | Decimal
 class Model(BaseModel):
     # Attribute docstrings describe fields; model/docs.py reads them for the schema.
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_numbers(cls, data):
+        return plain_numbers(cls, data)
 
 
 class Person(Model):
@@ -100,9 +113,9 @@ class Organisation(Model):
     @model_validator(mode="after")
     def _abbr_pair(self):
         if (self.abbr is None) != (self.abbr_of is None):
-            raise ValueError("abbr_pair")
+            raise ValueError("abbr_pair@abbr")
         if self.abbr_of and self.abbr_of not in self.name:
-            raise ValueError("abbr_not_in_name")
+            raise ValueError("abbr_not_in_name@abbr_of")
         return self
 
     @property
@@ -334,6 +347,8 @@ CheckId = Literal[
     "review-year", "event-length", "congress-in-term", "term-length", "place-exists", "image-path",
     "report-default", "fact-not-printed", "figure-invented", "section-empty", "paragraph-unfinished",
     "sentence-broken", "word-doubled", "sentence-repeated", "placeholder", "form-mixed",
+    "negative-value", "invisible-char", "ordinal-range", "delegates-members",
+    "committee-duplicate", "officer-twice", "rated-members",
 ]
 
 

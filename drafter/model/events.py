@@ -34,7 +34,7 @@ class Term(Model):
     @model_validator(mode="after")
     def _ordered(self):
         if self.end <= self.start:
-            raise ValueError("term_order")
+            raise ValueError("term_order@end")
         return self
 
     def __str__(self) -> str:
@@ -130,9 +130,9 @@ class EventBase(Model):
     @model_validator(mode="after")
     def _dates(self):
         if self.end_date and self.end_date < self.date:
-            raise ValueError("end_before_start")
+            raise ValueError("end_before_start@end_date")
         if self.date_precision == "year" and (self.time_of_day or self.end_date):
-            raise ValueError("time_without_day")  # "sáng" of a day nobody gave
+            raise ValueError("time_without_day@date_precision")  # "sáng" of a day nobody gave
         guests = {id(g) for g in self.guests}
         if any(p.attending for p in self._all_people() if id(p) not in guests):
             raise ValueError("attending_guests_only")  # "dự và chỉ đạo" is how a guest took part
@@ -219,7 +219,7 @@ class DaiHoi(EventBase):
     """Đại hội Đảng bộ/Chi bộ lần thứ N, nhiệm kỳ."""
 
     kind: Literal["dai-hoi"]
-    ordinal: int | None = Field(default=None, ge=1)
+    ordinal: int | None = Field(default=None, ge=1, le=9999)  # beyond, the Roman numeral alone is a page
     """Lần thứ (số nguyên, in ra số La Mã); bỏ trống nếu không biết: không in "lần thứ"."""
     term: TermIn
     term_years: int | None = Field(default=None, ge=1, le=10)

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from ..blocks import Table
+from ..paths import image_file, read_image
 from . import Rendered
 
 _STYLE = """\
@@ -100,14 +101,14 @@ def images(doc: Rendered) -> list[tuple[str, Path]]:
     found = {}
     for block in doc.blocks:
         if block.kind == "photo" and block.data.file:
-            found[block.data.file] = Path(doc.base_dir) / block.data.file
+            found[block.data.file] = image_file(doc.base_dir, block.data.file)  # never outside
     return list(found.items())
 
 
 def _source(doc: Rendered, file: str | None, embed: bool) -> str | None:
     if not file or not embed:
         return file
-    data = (Path(doc.base_dir) / file).read_bytes()
+    data = read_image(doc.base_dir, file)
     kind = mimetypes.guess_type(file)[0] or "application/octet-stream"
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 

@@ -31,13 +31,23 @@ def _text_table(table: Table) -> str:
     return "\n".join(([table.caption] if table.caption else []) + lines)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_MD_LINE_START = re.compile(r"^(#|[-+]\s|\d+[.)]\s)")
+# Every character CommonMark gives a meaning inside a paragraph: emphasis, code, links, HTML and
+# entities ("&lt;b&gt;" must show as typed), strikethrough and fences ("~~~" would open a code
+# block swallowing the rest of the article).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
+_MD_LINE_START = re.compile(r"^(#|[-+=]|\d+[.)]\s)")
 
 
 def md_escape(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_LINE_START.sub(r"\\\1", text)
+
+
+def md_link(target: str) -> str:
+    """An image or link target as a URL: "anh hoi nghi.jpg" -> "anh%20hoi%20nghi.jpg"."""
+    from urllib.parse import quote
+
+    return quote(target, safe="/:.-_~")
 
 
 def write_md(doc: Rendered) -> str:
@@ -53,7 +63,7 @@ def write_md(doc: Rendered) -> str:
         elif block.kind == "lead":
             out.append(f"**{text}**")
         elif block.kind == "photo":
-            image = f"![{text}]({block.data.file})\n\n" if block.data.file else ""
+            image = f"![{text}]({md_link(block.data.file)})\n\n" if block.data.file else ""
             out.append(f"{image}*{text}*")
         elif block.kind == "item":
             out.append(f"- {text}")

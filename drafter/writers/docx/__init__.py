@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ...blocks import Block
 from .. import Rendered
-from .body import Out, write_flow
+from .body import Out, nfc, write_flow
 from .document import Document
 from .package import lean_base
 from .report import write_report
@@ -26,4 +26,5 @@ def write_docx(doc: Rendered) -> bytes:
         write_report(out, blocks)
     else:
         write_flow(out, blocks)
-    return document.save(doc.title, doc.author, doc.date)
+    # the document properties go through the same filter as the body: XML cannot hold U+FFFE
+    return document.save(nfc(doc.title), nfc(doc.author), doc.date)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ...blocks import Block, Table
 from ...errors import fail
+from ...paths import read_image
 from . import elements
 from .document import Document
 from .opc import twips
@@ -98,11 +99,8 @@ def _keep(out: Out, blocks: list[Block], i: int) -> str:
 def write_photo(out: Out, block: Block) -> None:
     file = getattr(block.data, "file", None)
     if file:
-        path = Path(out.base_dir) / file
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise fail(str(path), "file_unreadable", reason=exc.strerror or str(exc)) from None
+        path = Path(out.base_dir) / file  # named in messages below
+        data = read_image(out.base_dir, file)  # however the block was made: never from outside
         try:
             picture = out.document.picture(data, out.text_width,
                                            int(out.text_height * _IMAGE_MAX_HEIGHT))

@@ -15,10 +15,12 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ...errors import fail
+from ...loader import read_bytes
 from .base import Base, from_document
 from .package import data_xml
 from .styles import add_missing
 
+REFERENCE_MAX_BYTES = 100 << 20  # an office's letterhead with its logo: a few MB
 # Body content's own relationships; styles, numbering, headers… are kept.
 _BODY_RELS = {RT.IMAGE, RT.HYPERLINK, RT.OLE_OBJECT, RT.PACKAGE, RT.CHART, RT.DIAGRAM_DATA,
               RT.DIAGRAM_LAYOUT, RT.DIAGRAM_QUICK_STYLE, RT.DIAGRAM_COLORS, RT.VIDEO, RT.AUDIO,
@@ -45,7 +47,9 @@ def open_reference(path: str | Path) -> Base:
 @lru_cache(maxsize=8)  # batch runs reuse one office file; mtime and size catch edits
 def _prepared(shown: str, path: str, mtime_ns: int, size: int) -> Base:
     try:
-        document = docx.Document(BytesIO(_as_document(Path(path).read_bytes())))
+        data = read_bytes(path, REFERENCE_MAX_BYTES)  # a regular file of a sane size
+        _refuse_dtd(shown, data)
+        document = docx.Document(BytesIO(_as_document(data)))
     except _BAD_FILE as exc:
         raise fail(shown, "file_unreadable", reason=f"not a Word .docx file ({exc})") from None
     body = document.element.body
@@ -68,6 +72,18 @@ def _prepared(shown: str, path: str, mtime_ns: int, size: int) -> Base:
         return from_document(document)
     except ValueError as exc:  # a prefix our body text needs is taken
         raise fail(shown, "file_unreadable", reason=str(exc)) from None
+
+
+def _refuse_dtd(shown: str, data: bytes) -> None:
+    """OPC forbids DTDs in a package and Word never writes one. An entity declared in a part's
+    DOCTYPE cannot survive re-serialising the part (its reference stays, its declaration goes),
+    which would give a DOCX Word refuses: so such a file is refused here."""
+    with zipfile.ZipFile(BytesIO(data)) as zf:
+        for info in zf.infolist():
+            if info.filename.endswith((".xml", ".rels")) and info.file_size < 64 << 20:
+                head = zf.read(info)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise fail(shown, "reference_dtd", part=info.filename)
 
 
 def _as_document(data: bytes) -> bytes:
