@@ -165,6 +165,12 @@ class Count(Model):
     more: "hơn 1.200"; nearly: "gần 300"; estimate: "ước đạt 38,7 tỷ đồng"."""
     to: Number | None = None
     """Cận trên của một khoảng: value 180, to 200 in "từ 180 đến 200"."""
+
+    @model_validator(mode="after")
+    def _range_or_share(self):
+        if self.to is not None and self.total is not None:  # "từ 180 đến 200/250" says nothing clear
+            raise ValueError("range_with_total")
+        return self
     pad: bool | None = None
     """Viết "05" thay vì "5" cho riêng số này (mặc định theo style.pad_counts)."""
 

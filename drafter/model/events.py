@@ -250,8 +250,6 @@ class DaiHoi(EventBase):
     """Quyết định thành lập đảng bộ."""
     merged_from: list[Text] = []
     """Các đảng bộ được hợp nhất để thành lập đảng bộ."""
-    previous_term: TermIn | None = None
-    """Nhiệm kỳ trước, nếu không liền kề hoặc cần in."""
     preparatory: Preparatory | None = None
     """Phiên trù bị (date là ngày phiên chính thức)."""
     resolution: ReportMeta = ReportMeta()
