@@ -134,6 +134,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "unanimous is for an election, not an appointment"),
     "appointed_by_needs_appointment": ("appointed_by chỉ dùng khi method là \"chỉ định\"",
                                        "appointed_by is for method \"chỉ định\" only"),
+    "cell_reviews_span": ("cell_reviews_to phải sau cell_reviews_from (và cần cell_reviews_from)",
+                          "cell_reviews_to must come after cell_reviews_from (which it needs)"),
     "range_with_total": ("một khoảng (to) không đi cùng tổng số (total)", "a range (to) does not go with a total"),
     "award_empty": ("cần số tập thể hoặc số cá nhân được khen", "needs collectives or individuals"),
     "award_empty_or": ("cần collectives, individuals, groups hoặc recipients", "needs collectives, individuals, groups or recipients"),

@@ -348,6 +348,12 @@ class KiemDiem(EventBase):
     cell_reviews_to: dt.date | None = None
     """… đến ngày."""
 
+    @model_validator(mode="after")
+    def _review_span(self):
+        if self.cell_reviews_to and (not self.cell_reviews_from or self.cell_reviews_to <= self.cell_reviews_from):
+            raise ValueError("cell_reviews_span")
+        return self
+
     def _all_people(self):
         yield from super()._all_people()
         yield from (p.presenter for p in self.presentations)
