@@ -73,3 +73,21 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     caption: str = ""
+
+
+SIGNATURE_KINDS = {"sign-for", "sign-role", "sign-name", "recipients", "recipient"}
+
+
+def has_content(blocks: list[Block], at: int) -> bool:
+    """Whether the heading at AT has something under it before the next heading of its level
+    or higher, or the signature: a section without content is no section."""
+    level = blocks[at].level
+    for block in blocks[at + 1:]:
+        if block.kind in SIGNATURE_KINDS:
+            return False
+        if block.kind == "heading":
+            if block.level <= level:
+                return False
+            continue
+        return True
+    return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .blocks import Block, Table
+from .blocks import Block, Table, has_content
 from .filters import roman
 from .model import EventBase, Organisation
 from .orthography import tone_style
@@ -25,7 +25,6 @@ ABBREVIATIONS = {
     "HĐND": "Hội đồng nhân dân",
     "MTTQ": "Mặt trận Tổ quốc",
 }
-SIGNATURE_KINDS = {"sign-for", "sign-role", "sign-name", "recipients", "recipient"}
 _NUMBERED = re.compile(r"^(?:[IVXLC]+[-.]|\d+[.)-]|[a-zđ]\))\s")  # an office numbered it by hand
 
 
@@ -94,23 +93,10 @@ def _drop_empty_sections(blocks: list[Block]) -> list[Block]:
     higher, or the signature."""
     kept = []
     for i, block in enumerate(blocks):
-        if block.kind == "heading" and not _has_content(blocks, i):
+        if block.kind == "heading" and not has_content(blocks, i):
             continue
         kept.append(block)
     return kept
-
-
-def _has_content(blocks: list[Block], at: int) -> bool:
-    level = blocks[at].level
-    for block in blocks[at + 1:]:
-        if block.kind in SIGNATURE_KINDS:
-            return False
-        if block.kind == "heading":
-            if block.level <= level:
-                return False
-            continue
-        return True
-    return False
 
 
 def _number(blocks: list[Block]) -> list[Block]:

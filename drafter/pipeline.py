@@ -45,22 +45,22 @@ class Output:
 
 def render_file(path: str | Path, options: Options = Options()) -> Output:
     writer = writer_for(options.format)
-    loaded = load_file(path, options.from_encoding)
-    event = validate(loaded)
-    doc_allowed(event, options, loaded)
-    warnings = check(event, loaded, options.doc, options.strict)
-    rendered, problems = render_event(event, options, base_dir=Path(path).parent)
-    warnings += audited(problems, event, loaded, options)
+    rendered, warnings = draft(load_file(path, options.from_encoding), options, Path(path).parent)
     return Output(writer.write(rendered), warnings, writer.assets_of(rendered))
 
 
 def validate_file(path: str | Path, options: Options = Options()) -> list[Issue]:
     """What `drafter validate` reports: the checks, then the audit of the rendered document."""
-    loaded = load_file(path, options.from_encoding)
+    return draft(load_file(path, options.from_encoding), options, Path(path).parent)[1]
+
+
+def draft(loaded: Loaded, options: Options, base_dir: Path) -> tuple[Rendered, list[Issue]]:
+    """Validate, check, render and audit a loaded file: the document and its warnings."""
     event = validate(loaded)
     doc_allowed(event, options, loaded)
     warnings = check(event, loaded, options.doc, options.strict)
-    return warnings + audited(render_event(event, options, Path(path).parent)[1], event, loaded, options)
+    rendered, problems = render_event(event, options, base_dir=base_dir)
+    return rendered, warnings + issues_of(problems, event, loaded, options.strict)
 
 
 def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None) -> None:
@@ -69,10 +69,6 @@ def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None
         line, col = loaded.mark(("kind",)) if loaded else (None, None)
         raise fail(loaded.file if loaded else "--doc", "doc_not_for_kind", path="kind", line=line, col=col,
                    doc=options.doc, kind=event.kind, allowed=", ".join(RESOLUTION_KINDS))
-
-
-def audited(problems, event: EventBase, loaded: Loaded, options: Options) -> list[Issue]:
-    return issues_of(problems, event, loaded, options.strict)
 
 
 def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> tuple[Rendered, list]:

@@ -17,7 +17,7 @@ CHECKS = ("fact-not-printed", "figure-invented", "section-empty", "paragraph-unf
 
 
 def audit(event, blocks: list[Block], reads: set, scope: list[str], doc: str, template: str,
-          defaults: tuple = (), given: list | None = None) -> list[Problem]:
+          given: list | None = None) -> list[Problem]:
     """Problems of one rendered document. TEMPLATE names the file that wrote it; GIVEN are
     the event's facts when the caller has them already."""
     given = facts(event) if given is None else given
@@ -25,7 +25,7 @@ def audit(event, blocks: list[Block], reads: set, scope: list[str], doc: str, te
     for path, value in _grouped(unprinted(given, blocks, reads, tuple(scope)), given):
         out.append(Problem("fact-not-printed", path, "fact_not_printed", WARNING,
                            {"value": _short(value), "template": template}))
-    for number, text in invented(event, given, blocks, defaults):
+    for number, text in invented(event, given, blocks):
         out.append(Problem("figure-invented", "", "figure_invented", ERROR,
                            {"number": number, "text": _short(text)}, file=template))
     user = sorted({f.value for f in given if isinstance(f.value, str)}, key=len, reverse=True)

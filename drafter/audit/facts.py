@@ -35,7 +35,7 @@ class Fact:
 
     @property
     def field(self) -> str:
-        return next(p for p in reversed(self.loc) if isinstance(p, str))
+        return _field(self.loc)
 
 
 def facts(event: BaseModel) -> list[Fact]:

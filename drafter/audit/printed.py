@@ -71,7 +71,7 @@ def _span_printed(day, raw) -> bool:
     return any(f"{day.day} {word} " in raw or f"{day.day:02d} {word} " in raw for word in ("và", "đến"))
 
 
-def invented(event, facts: Iterable[Fact], blocks: list[Block], extra: Iterable = ()) -> list[tuple[str, str]]:
+def invented(event, facts: Iterable[Fact], blocks: list[Block]) -> list[tuple[str, str]]:
     """(number as printed, the text it is in) for each figure no fact gives or derives."""
     given: set[Decimal] = set()
     tokens: set[str] = set()
@@ -83,8 +83,6 @@ def invented(event, facts: Iterable[Fact], blocks: list[Block], extra: Iterable 
                 given.add(number)
     for rule in DERIVED.values():
         given |= {Decimal(n) for n in rule(event)}
-    for value in extra:  # declared defaults (a report's date)
-        given |= numbers_of(value)
     out = []
     for block, text in block_texts(blocks, numbered_column=False):
         if block.kind in STRUCTURAL_KINDS:

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from ..blocks import Block
+from ..blocks import Block, has_content
 
 SENTENCE_KINDS = {"p", "lead", "item", "note"}  # blocks that are sentences and must end as one
 _END = (".", "!", "?", "…", ":", ";", "./.", "”", "\"", ")")
@@ -100,10 +100,7 @@ _SEP = "\x1e"
 def _sections(blocks: list[Block]) -> Iterator[tuple[str, str]]:
     """A heading with nothing under it before the next heading of its level or higher."""
     for i, block in enumerate(blocks):
-        if block.kind != "heading":
-            continue
-        nxt = next((b for b in blocks[i + 1:]), None)
-        if nxt is None or nxt.kind.startswith("sign") or (nxt.kind == "heading" and nxt.level <= block.level):
+        if block.kind == "heading" and not has_content(blocks, i):
             yield "section-empty", block.text
 
 

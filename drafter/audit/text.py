@@ -62,12 +62,12 @@ def number_value(token: str) -> Decimal | None:
 
 
 @lru_cache(maxsize=8192)  # the same values and sentences recur across a batch
-def numbers_in(text: str) -> list[tuple[str, Decimal]]:
+def numbers_in(text: str) -> tuple[tuple[str, Decimal], ...]:
     """Each number written in TEXT, with the token as printed (Roman ordinals included)."""
     found = [(m[0], number_value(m[0])) for m in _NUMBER.finditer(text)]
     for m in _ROMAN_AFTER.finditer(text):
         found.append((m[1], Decimal(roman_value(m[1].upper()))))
-    return [(t, v) for t, v in found if v is not None]
+    return tuple((t, v) for t, v in found if v is not None)  # shared by the cache: never changed
 
 
 def roman_value(letters: str) -> int:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from .. import templating
-from ..model.common import Award, Count, Figure, Organisation, Person, Photo, ResultGroup, Targets
+from ..model.common import Award, Count, Figure, Organisation, Person, Photo, ResultGroup
 from ..model.events import Rating, Term
 from ..orthography import tone_style
 from ..pipeline import context, identity

@@ -45,7 +45,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, search_path: tu
     if open_browser:  # the socket listens already: the browser's request waits for the loop
         import webbrowser
 
-        webbrowser.open(url.replace(f"//{shown}:", f"//127.0.0.1:") if not local else url)
+        webbrowser.open(url.replace(f"//{shown}:", "//127.0.0.1:") if not local else url)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     server.run(sockets=[sock])
 

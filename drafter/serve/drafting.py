@@ -1,7 +1,7 @@
 """The library's stages on YAML text sent by the page: load, validate, check, render.
 
-The same calls as pipeline.render_file and validate_file (checks, then the fact audit of the
-rendered document), on text instead of a path: the file name given is the place of the text
+The same stages as pipeline.draft (checks, then the fact audit of the rendered document), on
+text instead of a path, keeping the checks' warnings when a later stage fails: the file name given is the place of the text
 in DIR (images are found beside it) and is never read.
 """
 from __future__ import annotations
@@ -12,10 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..checks import check
+from ..checks import check, issues_of
 from ..errors import DrafterError, Issue
 from ..loader import Loaded, load_text
-from ..pipeline import Options, Output, audited, doc_allowed, render_event, writer_for
+from ..pipeline import Options, Output, doc_allowed, render_event, writer_for
 from ..validate import validate
 from ..writers import Rendered
 
@@ -40,7 +40,7 @@ def check_text(text: str, file: str, options: Options = Options()) -> Checked:
         doc_allowed(event, options, loaded)
         warnings = check(event, loaded, options.doc, options.strict)
         rendered, problems = render_event(event, options, base_dir=Path(file).parent)
-        warnings = warnings + audited(problems, event, loaded, options)
+        warnings = warnings + issues_of(problems, event, loaded, options.strict)
     except DrafterError as exc:
         return Checked(loaded, None, warnings + exc.issues)
     return Checked(loaded, rendered, warnings)
