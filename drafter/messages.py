@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "badges_empty": ("cần total hoặc tiers", "needs total or tiers"),
     "badges_sum": ("tổng count các mốc khác total", "the tiers' counts do not add up to total"),
     "rating_empty": ("cần levels hoặc level", "needs levels or level"),
+    "rating_one_or_counts": ("level (mức của một đối tượng, có thể kèm vote_percent) và levels (số lượng ở từng mức, "
+                             "có thể kèm total, self_rated) không dùng cùng nhau: chọn một",
+                             "level (one subject's level, with vote_percent) and levels (counts per level, with "
+                             "total, self_rated) do not go together: give one"),
     "report_default": ("chưa khai báo cho văn bản, để trống cho văn phòng điền",
                        "not given for the document; left blank for the office to fill in"),
     "report_default_value": ("chưa khai báo cho văn bản, đã dùng theo dữ liệu: {value}",

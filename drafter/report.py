@@ -114,6 +114,7 @@ def resolution_info(event: DaiHoi) -> tuple[ReportInfo, list[Warning_]]:
         signer_role=role,
         signer_name=name,
         recipients=_recipients(meta, event, d, _resolution_recipients(event)),
+        date_known=bool(meta.date or event.end_date) or _date_known(event, d),
     )
     return info, d.warnings
 

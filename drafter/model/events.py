@@ -301,6 +301,10 @@ class Rating(Model):
     def _something(self):
         if not (self.levels or self.level):
             raise ValueError("rating_empty")
+        if self.level and (self.levels or self.self_rated or self.total):
+            raise ValueError("rating_one_or_counts")
+        if self.levels and self.vote_percent is not None:
+            raise ValueError("rating_one_or_counts@vote_percent")
         return self
 
 
