@@ -134,6 +134,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "unanimous is for an election, not an appointment"),
     "appointed_by_needs_appointment": ("appointed_by chỉ dùng khi method là \"chỉ định\"",
                                        "appointed_by is for method \"chỉ định\" only"),
+    "announced_by_needs_appointment": ("announced_by (người công bố quyết định chỉ định) chỉ dùng khi method là \"chỉ định\"",
+                                       "announced_by (who announced the appointment) is for method \"chỉ định\" only"),
     "cell_reviews_span": ("cell_reviews_to phải sau cell_reviews_from (và cần cell_reviews_from)",
                           "cell_reviews_to must come after cell_reviews_from (which it needs)"),
     "range_with_total": ("một khoảng (to) không đi cùng tổng số (total)", "a range (to) does not go with a total"),

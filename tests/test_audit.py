@@ -234,3 +234,11 @@ def test_golden_reports_the_audit_and_strict_fails_it(tmp_path, write, capsys):
     assert result.exit_code == 0 and "[fact-not-printed]" in result.output
     strict = runner.invoke(app, ["golden", str(tmp_path), "--strict", "--templates", office_dir])
     assert strict.exit_code == 2 and "[fact-not-printed]" in strict.output
+
+
+def test_an_aside_said_twice_in_a_row_is_doubled(write, tmp_path):
+    body = "Đảng bộ xã (trực thuộc {{ event.org.name }}) (trực thuộc {{ event.org.name }}) làm tốt công tác dân vận."
+    assert "word-doubled" in checks_of(render(write, tmp_path, body=body).warnings)
+    once = "Đảng bộ xã (trực thuộc {{ event.org.name }}) làm tốt công tác dân vận."
+    (tmp_path / "once").mkdir()
+    assert "word-doubled" not in checks_of(render(write, tmp_path / "once", body=once).warnings)

@@ -77,9 +77,13 @@ def _dangling(text: str) -> bool:
 
 
 def _doubled(text: str) -> bool:
-    """One word twice in a row ("đã đã"), numbers and marks aside."""
+    """One word twice in a row ("đã đã"), numbers and marks aside, or one aside in brackets
+    twice ("(trực thuộc X) (trực thuộc X)")."""
     tokens = _WORD_OR_MARK.findall(text.casefold())
-    return any(a == b and a.isalpha() for a, b in zip(tokens, tokens[1:]))
+    return any(a == b and a.isalpha() for a, b in zip(tokens, tokens[1:])) or bool(_ASIDE_TWICE.search(text))
+
+
+_ASIDE_TWICE = re.compile(r"(\([^()]+\))\s*\1")
 
 
 def _blank_all(texts: list[str], user_texts: list[str]) -> list[str]:

@@ -142,7 +142,9 @@ class EventBase(Model):
         """Every named person, for name references (speaker, presenter)."""
         found: dict[str, Person] = {}
         for person in self._all_people():
-            found.setdefault(person.name, person)
+            known = found.get(person.name)
+            if known is None or (person.titles and not known.titles):  # the mention that says who they are
+                found[person.name] = person
         return found
 
     def _all_people(self):
@@ -197,6 +199,8 @@ class Elections(Model):
     def _appointed(self):
         if self.appointed_by and self.method != "chỉ định":
             raise ValueError("appointed_by_needs_appointment")
+        if self.announced_by and self.method != "chỉ định":  # only decisions are announced
+            raise ValueError("announced_by_needs_appointment@announced_by")
         if self.unanimous and self.method == "chỉ định":  # an appointment has no votes
             raise ValueError("unanimous_needs_election")
         return self
