@@ -26,6 +26,8 @@ KINDS = {
 _TEXT_KINDS = {"headline", "meta", "lead", "p", "caption", "byline", "note"}
 _DIRECTIVE = re.compile(r"^@([a-z]+(?:-[a-z]+)*)([1-6])?(?:\s+|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")
+# m.sentence() marks each sentence's ends; between two sentences, and around one, stands one space
+_SENTENCE_ENDS = re.compile(r"[ \t]*\x1f[\x1f \t]*")
 LITERAL_AT = "\ue000"  # a data value's leading "@" while blocks are parsed (private-use char)
 
 
@@ -46,7 +48,7 @@ class MarkupError(ValueError):
 def parse(markup: str, objects: list | None = None) -> list[Block]:
     """Split template output into blocks; @photo N and @table N take objects[N]."""
     blocks = []
-    for chunk in _BLANK.split(markup.replace("\r\n", "\n")):
+    for chunk in _BLANK.split(_SENTENCE_ENDS.sub(" ", markup.replace("\r\n", "\n"))):
         text = " ".join(line.strip() for line in chunk.strip().splitlines()).strip()
         if not text:
             continue

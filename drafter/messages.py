@@ -153,6 +153,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tier_names_over_count": ("số người nêu tên nhiều hơn count", "more names than count"),
     "badges_empty": ("cần total hoặc tiers", "needs total or tiers"),
     "badges_sum": ("tổng count các mốc khác total", "the tiers' counts do not add up to total"),
+    "studied_or_from": ("studied_from chỉ dùng khi không nêu từng văn bản: bỏ studied_from hoặc studied",
+                        "studied_from stands for the documents when they are not listed: drop it or studied"),
     "rating_empty": ("cần levels hoặc level", "needs levels or level"),
     "rating_one_or_counts": ("level (mức của một đối tượng, có thể kèm vote_percent) và levels (số lượng ở từng mức, "
                              "có thể kèm total, self_rated) không dùng cùng nhau: chọn một",

@@ -290,7 +290,15 @@ def environment(search_path: tuple[str, ...] = ()) -> Sandbox:
     )
     env.filters.update(filters.FILTERS)
     env.globals.update(photos=_photos, table=_table, pick=_pick, out_of_scope=_out_of_scope)
+    env.tests["given"] = given
     return env
+
+
+def given(value) -> bool:
+    """A fact the user gave: not None, False, "" or an empty list (a 0 count is given)."""
+    if value is None or value is False or value == "":
+        return False
+    return not (isinstance(value, (list, tuple, dict)) and not value)
 
 
 def render(name: str, context: dict, search_path: tuple[str, ...] = (), identity: str = "",

@@ -433,6 +433,12 @@ class HoiNghiBch(EventBase):
     decided: list[Text] = []
     """Những việc hội nghị quyết định, thống nhất."""
 
+    @model_validator(mode="after")
+    def _studied(self):
+        if self.studied and self.studied_from:  # studied_from stands for the list when it is not given
+            raise ValueError("studied_or_from@studied_from")
+        return self
+
 
 class QuanTriet(EventBase):
     """Hội nghị học tập, quán triệt nghị quyết."""
