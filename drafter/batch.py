@@ -20,6 +20,7 @@ from .golden import sources
 from .output import identities, sweep, write_atomic, write_result
 from .pipeline import Options, render_file
 from .writers import WRITERS
+from .words import load as load_words
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class _Worker:
         return done
 
     def _target(self, stem: str, fmt: str) -> Path:
-        suffix = {"report": "-bao-cao", "resolution": "-nghi-quyet"}.get(self.options.doc, "")
+        suffix = load_words(self.options.search_path).file_suffix(self.options.doc)  # words.yaml file_names
         target = (self.outdir / f"{stem}{suffix}{WRITERS[fmt].extension}").resolve()
         if not target.is_relative_to(self.outdir):  # slugs have no "/", but never trust a name
             raise ValueError(f"output {target} outside {self.outdir}")

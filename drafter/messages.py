@@ -295,6 +295,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "template '{name}' not found (known: {names})"),
     "template_syntax": ("lỗi cú pháp mẫu: {detail}", "template syntax error: {detail}"),
     "template_error": ("lỗi khi áp dụng mẫu: {detail}", "template error: {detail}"),
+    # words.yaml (docs/tu-ngu.md)
+    "words_unknown_key": ("khóa không có trong words.yaml (có: {allowed})", "no such key in words.yaml (known: {allowed})"),
+    "words_slots": ("cần đúng các chỗ điền {value}, không thêm không bớt", "needs exactly the slots {value}, no more, no fewer"),
+    "words_slug": ("cần chữ thường không dấu, số và dấu '-', ví dụ bao-cao",
+                   "expected lower-case letters without marks, digits and '-', e.g. bao-cao"),
     "unknown_format": ("định dạng không hỗ trợ '{name}' (có: {allowed})",
                        "unsupported format '{name}' (available: {allowed})"),
     "overwrite_input": ("không ghi đè lên tệp đầu vào", "refusing to overwrite an input file"),

@@ -15,22 +15,16 @@ from .blocks import Block, Table, has_content
 from .filters import roman
 from .model import EventBase, Organisation
 from .orthography import tone_style
+from .words import current as current_words
 
-# Short forms of Party and state bodies that local news uses and Party documents spell out.
-ABBREVIATIONS = {
-    "BCH": "Ban Chấp hành",
-    "BTV": "Ban Thường vụ",
-    "UBKT": "Ủy ban Kiểm tra",
-    "UBND": "Ủy ban nhân dân",
-    "HĐND": "Hội đồng nhân dân",
-    "MTTQ": "Mặt trận Tổ quốc",
-}
+# Short forms of Party and state bodies that local news uses and Party documents spell out:
+# words.yaml's abbreviations (an office may add its own).
 _NUMBERED = re.compile(r"^(?:[IVXLC]+[-.]|\d+[.)-]|[a-zđ]\))\s")  # an office numbered it by hand
 
 
 def expansions(event: EventBase) -> dict[str, str]:
     """Abbreviation -> words, the organisations' own ("CCQ" -> "các cơ quan") included."""
-    found = dict(ABBREVIATIONS)
+    found = dict(current_words().abbreviations)
     for org in (event.org, event.higher):
         if isinstance(org, Organisation) and org.abbr and org.abbr_of:
             found[org.abbr] = org.abbr_of
@@ -113,7 +107,7 @@ def _number(blocks: list[Block]) -> list[Block]:
             block = replace(block, text=f"{label} {block.text}")
         elif block.kind == "clause":
             clause += 1
-            block = replace(block, text=f"Điều {clause}. {block.text}")
+            block = replace(block, text=f"{current_words().clause.format(n=clause)} {block.text}")
         out.append(block)
     return out
 

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import wraps
 from pathlib import Path
 
-from . import party, templating
+from . import party, templating, words
 from .audit import audit
 from .audit.facts import facts
 from .blocks import KINDS, Block, MarkupError, Table, parse
@@ -54,6 +55,16 @@ def validate_file(path: str | Path, options: Options = Options()) -> list[Issue]
     return draft(load_file(path, options.from_encoding), options, Path(path).parent)[1]
 
 
+def _with_words(stage):
+    """Run a stage with the words.yaml of its options' search path (office folders first)."""
+    @wraps(stage)
+    def run(event_or_loaded, options: Options, *args, **kwargs):
+        with words.using(options.search_path):
+            return stage(event_or_loaded, options, *args, **kwargs)
+    return run
+
+
+@_with_words
 def draft(loaded: Loaded, options: Options, base_dir: Path) -> tuple[Rendered, list[Issue]]:
     """Validate, check, render and audit a loaded file: the document and its warnings."""
     event = validate(loaded)
@@ -71,6 +82,7 @@ def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None
                    doc=options.doc, kind=event.kind, allowed=", ".join(RESOLUTION_KINDS))
 
 
+@_with_words
 def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> tuple[Rendered, list]:
     """The document every writer receives, and the audit's problems with it."""
     doc_allowed(event, options)
@@ -91,7 +103,7 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
     if options.doc in PARTY_DOCS:  # after the audit, which finds the facts as the user wrote them
         blocks = party.in_full_names(blocks, event)
     rendered = Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
-                        base_dir=base_dir, published=_published(event),
+                        base_dir=base_dir, published=_published(event), marks=words.current().marks,
                         options={"doc": options.doc, "reference_doc": options.reference_doc,
                                  "embed": options.embed, "fragment": options.fragment})
     return rendered, problems

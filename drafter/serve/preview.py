@@ -38,8 +38,8 @@ def sheet(doc: Rendered, images: str = "") -> str:
         flow = [_balanced_summary(_page(), b) if b.kind == "subtitle" else b for b in flow]
     parts = []
     if head:
-        parts.append(_header(head))
-    parts.extend(_flow(flow, images))
+        parts.append(_header(head, doc.marks.issuer))
+    parts.extend(_flow(flow, images, doc.marks))
     if tail:
         parts.append(_signature(tail))
     html = "\n".join(parts)
@@ -61,15 +61,15 @@ def _paragraph(style: str, text: str) -> str:
     return f'<p class="{css}">{escape(text, quote=False) or "&nbsp;"}</p>'
 
 
-def _block(block: Block) -> str:
-    return _paragraph(style_for(block), text_for(block))
+def _block(block: Block, marks=None) -> str:
+    return _paragraph(style_for(block), text_for(block, marks))
 
 
 def _of(blocks: list[Block], *kinds: str) -> list[str]:
     return [_block(b) for b in blocks if b.kind in kinds]
 
 
-def _flow(blocks: list[Block], images: str) -> list[str]:
+def _flow(blocks: list[Block], images: str, marks=None) -> list[str]:
     out = []
     for block in blocks:
         if block.kind == "photo":
@@ -83,7 +83,7 @@ def _flow(blocks: list[Block], images: str) -> list[str]:
         elif block.kind == "table" and isinstance(block.data, Table):
             out.append(_table(block.data, block.text))
         else:
-            out.append(_block(block))
+            out.append(_block(block, marks))
     return out
 
 
@@ -98,7 +98,7 @@ def _table(table: Table, caption: str) -> str:
     return f'{head}<table class="st-drafter-table">\n' + "\n".join(rows) + "\n</table>"
 
 
-def _header(blocks: list[Block]) -> str:
+def _header(blocks: list[Block], star: str) -> str:
     """Row 1: higher body, issuer, "*" | party name; row 2: number | place and date; the
     columns split and the org lines broken where the DOCX writer puts them."""
     share = _header_split(_page(), blocks)
@@ -107,7 +107,7 @@ def _header(blocks: list[Block]) -> str:
                                                                bold=b.kind == "org-issuer")))
             for b in blocks if b.kind in ("org-higher", "org-issuer")]
     if any(b.kind == "org-issuer" for b in blocks):
-        left.append(_paragraph("Header Left", "*"))
+        left.append(_paragraph("Header Left", star))
     row1 = _row(left, _of(blocks, "party-name"), share)
     row2 = _row(_of(blocks, "doc-number"), _of(blocks, "place-date"), share)
     return f'<table class="layout header">\n{row1}\n{row2}\n</table>'

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..blocks import Block
+from ..words import Marks, load as load_words
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Rendered:
     base_dir: Path = Path(".")  # where relative image paths are resolved
     published: str = ""  # ISO date (and time) of publication, for <time datetime>
     options: dict = field(default_factory=dict)  # writer options, e.g. reference_doc
+    marks: Marks = field(default_factory=lambda: load_words().marks)  # item, rule, header star (words.yaml)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ def write_txt(doc: Rendered) -> str:
         if block.kind == "table":
             out.append(_text_table(block.data))
         elif block.kind == "item":
-            out.append(f"- {block.text}")
+            out.append(doc.marks.item + block.text)
         elif block.kind == "rule":
-            out.append("-----")
+            out.append(block.text or doc.marks.rule)
         elif block.kind in ("headline", "title"):
             out.append(block.text.upper() if block.kind == "title" else block.text)
         else:

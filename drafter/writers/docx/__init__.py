@@ -20,7 +20,7 @@ def write_docx(doc: Rendered) -> bytes:
     if reference:
         from .reference import open_reference  # python-docx reads an office's file
     document = Document(open_reference(reference) if reference else lean_base())
-    out = Out(document, doc.base_dir)
+    out = Out(document, doc.base_dir, doc.marks)
     blocks: list[Block] = list(doc.blocks)
     if doc.options.get("doc") in ("report", "resolution"):  # Party documents
         write_report(out, blocks)

@@ -74,7 +74,7 @@ def write_header(out: Out, blocks: list[Block]) -> None:
         lines = balanced_lines(text_for(block), room, _HEADER_PT, bold=block.kind == "org-issuer")
         out.paragraph(style_for(block), "\n".join(lines), parent=left)
     if _of(blocks, "org-issuer"):
-        out.paragraph("Header Left", "*", parent=left)
+        out.paragraph("Header Left", out.marks.issuer, parent=left)
     for block in _of(blocks, "party-name"):
         text = text_for(block)
         out.paragraph("Header Party", text, parent=right,

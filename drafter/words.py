@@ -1,0 +1,268 @@
+"""The genre's words that Python must assemble, read from templates/words.yaml.
+
+A committee's name from its organisation's, the words around a number ("hơn 90%"), the rating
+levels, a report's recipients, the marks of a Party document: wording, so it lives in a data
+file an editor reads, not in Python. An office's words.yaml on the template search path
+overrides the keys it gives (the first folder wins, like templates); the rest fall back to the
+built-in file. Loaded and checked once per search path.
+
+Code that assembles wording calls `current()`: the words of the document being drafted
+(`using(search_path)` around a render), else the built-in ones.
+"""
+from __future__ import annotations
+
+import re
+import string
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import DrafterError, Issue, pack
+
+FILE = "words.yaml"
+
+
+def _slots(text: str) -> set[str]:
+    """The {name} slots of a pattern; ValueError for a stray brace."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+class _Words(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+    SLOTS: ClassVar[dict[str, set[str]]] = {}  # field -> the slots its pattern must have, exactly
+
+    @model_validator(mode="after")
+    def _patterns(self):
+        for name, wanted in self.SLOTS.items():
+            text = getattr(self, name)
+            try:
+                found = _slots(text)
+            except ValueError:
+                found = None
+            if found != wanted:
+                raise ValueError(f"words_slots:{', '.join('{' + s + '}' for s in sorted(wanted))}@{name}")
+        return self
+
+
+class _ByLevel(_Words):
+    cell: str  # a chi bộ
+    body: str  # any đảng bộ
+
+
+class OrganisationWords(_Words):
+    SLOTS = {"body_committee": {"rest"}, "cell_committee": {"name"}}
+    cell: str
+    party_body: str
+    body_committee: str
+    cell_committee: str
+    cell_executive: str
+    body_executive: str
+
+
+class ReportWords(_Words):
+    SLOTS = {"higher_standing": {"committee"}}
+    secretary: str
+    on_behalf: _ByLevel
+    issuer_code: _ByLevel
+    higher_standing: str
+    cells: str
+    archive: _ByLevel
+    archive_word: str
+
+
+class ResolutionWords(_Words):
+    type_code: str
+    issuer_code: str
+    on_behalf: str
+
+
+class FigureWords(_Words):
+    SLOTS = {"plan": {"percent"}, "range": {"low", "high"}, "examples": {"list"},
+             "horizon": {"year", "text"}, "of_which": {"text", "parts"}}
+    plan: str
+    range: str
+    examples: str
+    horizon: str
+    of_which: str
+
+
+class MoneyWords(_Words):
+    SLOTS = {"billion": {"n"}, "million": {"n"}, "dong": {"n"}}
+    billion: str
+    million: str
+    dong: str
+
+
+class BoundWords(_Words):
+    SLOTS = {b: {"n"} for b in ("min", "least", "over", "max", "under", "about", "more", "nearly", "estimate")}
+    min: str
+    least: str
+    over: str
+    max: str
+    under: str
+    about: str
+    more: str
+    nearly: str
+    estimate: str
+
+
+class RatingWords(_Words):
+    xuat_sac: str = Field(alias="xuat-sac")
+    tot: str
+    hoan_thanh: str = Field(alias="hoan-thanh")
+    khong_hoan_thanh: str = Field(alias="khong-hoan-thanh")
+
+
+class Marks(_Words):
+    item: str  # before each listed item (plain text, Word)
+    rule: str  # the rule under a Party document's title (plain text, Word)
+    issuer: str  # the star under the issuing body in a Party document's header
+
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+class FileNames(_Words):
+    report: Slug
+    resolution: Slug
+
+
+class Words(_Words):
+    SLOTS = {"clause": {"n"}}
+    organisation: OrganisationWords
+    report: ReportWords
+    resolution: ResolutionWords
+    clause: str
+    figures: FigureWords
+    money: MoneyWords
+    bounds: BoundWords
+    ratings: RatingWords
+    abbreviations: dict[str, str]
+    marks: Marks
+    file_names: FileNames
+
+    def rating(self, level: str) -> str:
+        """"tot" -> "hoàn thành tốt nhiệm vụ"."""
+        return getattr(self.ratings, level.replace("-", "_"))
+
+    def bound(self, bound: str | None, text: str) -> str:
+        """TEXT with the words of its bound ("over" -> "trên TEXT"); no bound, TEXT alone."""
+        return getattr(self.bounds, bound).format(n=text) if bound else text
+
+    def by_level(self, group: _ByLevel, level: str) -> str:
+        return group.cell if level == "chi-bo" else group.body
+
+    def file_suffix(self, doc: str) -> str:
+        """"-bao-cao" for a report; an article's file has none."""
+        name = getattr(self.file_names, doc, None)
+        return "-" + name if name else ""
+
+
+def builtin_file() -> Path:
+    from .templating import BUILTIN_DIR
+
+    return BUILTIN_DIR / FILE
+
+
+@lru_cache(maxsize=16)
+def load(search_path: tuple[str, ...] = ()) -> Words:
+    """The built-in words, overridden by each office folder's words.yaml (first folder wins);
+    a DrafterError (file, line, key) for an unknown key, a wrong type or a broken pattern."""
+    from .paths import inside
+
+    files = [builtin_file()]
+    for folder in reversed(search_path):  # the last folder first: the first one wins
+        if (Path(folder) / FILE).exists():
+            target = inside(folder, FILE)
+            if target is None or not target.is_file():
+                raise DrafterError([Issue(str(Path(folder) / FILE), None, None, "", "template_outside",
+                                          pack({"name": FILE, "folder": folder}))])
+            files.append(target)
+    data: dict = {}
+    for file in files:
+        loaded = _read(file)
+        if loaded is None:  # comments only: nothing overridden
+            continue
+        data = _merge(data, loaded.data)
+        try:
+            words = Words.model_validate(data)
+        except ValidationError as exc:
+            issues = {(i.line, i.path): i for i in (_issue(loaded, e) for e in exc.errors())}
+            raise DrafterError(sorted(issues.values(), key=lambda i: (i.line or 0, i.path))) from None
+    return words
+
+
+def _read(file: Path):
+    from .loader import load_file
+
+    try:
+        return load_file(file)
+    except DrafterError as exc:
+        if [i.code for i in exc.issues] == ["empty_file"]:
+            return None
+        raise
+
+
+def _merge(base: dict, over: dict) -> dict:
+    """OVER's keys over BASE's, group by group."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+_CODES = {"extra_forbidden": "words_unknown_key", "string_type": "expected_text",
+          "model_type": "expected_mapping", "dict_type": "expected_mapping",
+          "string_pattern_mismatch": "words_slug"}
+
+
+def _issue(loaded, err: dict) -> Issue:
+    loc = tuple(p for p in err["loc"] if p != "[key]")
+    args: dict = {}
+    code = _CODES.get(err["type"], "invalid")
+    if err["type"] == "value_error":  # a pattern without its slots: "words_slots:{n}@field"
+        found = re.fullmatch(r"Value error, (\w+):(.*)@(\w+)", err["msg"])
+        if found:
+            code, args["value"], loc = found[1], found[2], loc + (found[3],)
+    elif code == "words_unknown_key":
+        args["allowed"] = ", ".join(_fields_at(loc[:-1]))
+    elif code == "invalid":
+        args["detail"] = err["msg"]
+    line, col = loaded.mark(loc)
+    return Issue(loaded.file, line, col, ".".join(str(p) for p in loc), code, pack(args))
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    model = Words
+    for part in loc:
+        field = model.model_fields.get(str(part))
+        model = field.annotation if field else None
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return []
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+_ACTIVE: ContextVar[Words | None] = ContextVar("drafter_words", default=None)
+
+
+def current() -> Words:
+    """The words of the document being drafted; the built-in ones outside a render."""
+    return _ACTIVE.get() or load()
+
+
+@contextmanager
+def using(search_path: tuple[str, ...] = ()):
+    """Draft with the words of SEARCH_PATH (office folders first)."""
+    token = _ACTIVE.set(load(tuple(search_path)))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
