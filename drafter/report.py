@@ -60,7 +60,7 @@ def report_info(event: EventBase) -> tuple[ReportInfo, list[Warning_]]:
         name, role = signer.name, signer.role
     else:
         found = _secretary(event)
-        secretary = words.report.secretary
+        secretary = words.organisation.secretary
         name = d.derived("signer", found, f"{found} ({secretary})") if found else d.blank("signer", BLANK)
         role = secretary
     info = ReportInfo(
@@ -157,7 +157,7 @@ def _secretary(event: EventBase) -> str | None:
 def _is_secretary(title: str, org: Organisation, role_only: bool = False) -> bool:
     """"Bí thư", "Bí thư Đảng ủy", "Bí thư Đảng ủy xã Vĩnh Lộc", "Bí thư Chi bộ": the head of
     `org` ("Phó Bí thư" is not)."""
-    secretary = current_words().report.secretary
+    secretary = current_words().organisation.secretary
     if title == secretary:
         return role_only
     if not title.startswith(secretary + " "):

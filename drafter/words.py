@@ -55,6 +55,7 @@ class _ByLevel(_Words):
 
 class OrganisationWords(_Words):
     SLOTS = {"body_committee": {"rest"}, "cell_committee": {"name"}}
+    secretary: str
     cell: str
     party_body: str
     body_committee: str
@@ -65,7 +66,6 @@ class OrganisationWords(_Words):
 
 class ReportWords(_Words):
     SLOTS = {"higher_standing": {"committee"}}
-    secretary: str
     on_behalf: _ByLevel
     issuer_code: _ByLevel
     higher_standing: str
@@ -117,6 +117,13 @@ class RatingWords(_Words):
     khong_hoan_thanh: str = Field(alias="khong-hoan-thanh")
 
 
+class Defaults(_Words):
+    award_form: str
+    tong_ket_topic: str
+    so_ket_topic: str
+    kiem_diem_scope: str
+
+
 class Marks(_Words):
     item: str  # before each listed item (plain text, Word)
     rule: str  # the rule under a Party document's title (plain text, Word)
@@ -142,6 +149,7 @@ class Words(_Words):
     bounds: BoundWords
     ratings: RatingWords
     abbreviations: dict[str, str]
+    defaults: Defaults
     marks: Marks
     file_names: FileNames
 
@@ -160,6 +168,20 @@ class Words(_Words):
         """"-bao-cao" for a report; an article's file has none."""
         name = getattr(self.file_names, doc, None)
         return "-" + name if name else ""
+
+
+def default(key: str):
+    """A model field whose default is the words' KEY ("defaults.award_form"): what a document
+    prints when the YAML is silent is the office's to change. The schema shows the built-in."""
+    def factory():
+        value = current()
+        for part in key.split("."):
+            value = getattr(value, part)
+        return value
+
+    def schema(prop: dict) -> None:
+        prop["default"] = factory()
+    return Field(default_factory=factory, json_schema_extra=schema)
 
 
 def builtin_file() -> Path:

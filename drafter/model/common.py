@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from ..blocks import LITERAL_AT
-from ..words import current as current_words
+from ..words import current as current_words, default as words_default
 from .numbers import plain_numbers
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -243,7 +243,7 @@ class Award(Model):
 
     by: Text | None = None
     """Cấp khen, ví dụ "Ban Thường vụ Đảng ủy CCQ Đảng tỉnh"."""
-    form: Text = "giấy khen"
+    form: Text = words_default("defaults.award_form")
     """Hình thức: "giấy khen", "bằng khen"…"""
     collectives: int = Field(default=0, ge=0)
     individuals: int = Field(default=0, ge=0)
@@ -380,7 +380,7 @@ class Signer(Model):
     """Người ký báo cáo."""
 
     name: Text
-    role: Text = "Bí thư"
+    role: Text = words_default("organisation.secretary")
     """Chức vụ người ký: "Bí thư" hoặc "Phó Bí thư"."""
     on_behalf: Text | None = None
     """Ký thay mặt: "Đảng ủy", "Ban Thường vụ", "Chi bộ", "Đoàn Chủ tịch"; mặc định theo cấp tổ chức."""
