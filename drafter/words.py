@@ -37,12 +37,17 @@ class _Words(BaseModel):
 
     @model_validator(mode="after")
     def _patterns(self):
-        for name, wanted in self.SLOTS.items():
-            text = getattr(self, name)
+        """A pattern has exactly its slots; a plain word has none (a "{n}" there would be printed)."""
+        for name in type(self).model_fields:
+            text, wanted = getattr(self, name), self.SLOTS.get(name, set())
+            if not isinstance(text, str):
+                continue
             try:
                 found = _slots(text)
             except ValueError:
                 found = None
+            if found != wanted and not wanted:
+                raise ValueError(f"words_no_slots:@{name}")
             if found != wanted:
                 raise ValueError(f"words_slots:{', '.join('{' + s + '}' for s in sorted(wanted))}@{name}")
         return self
@@ -66,6 +71,7 @@ class OrganisationWords(_Words):
 
 class ReportWords(_Words):
     SLOTS = {"higher_standing": {"committee"}}
+    type_code: str
     on_behalf: _ByLevel
     issuer_code: _ByLevel
     higher_standing: str
@@ -196,17 +202,18 @@ def load(search_path: tuple[str, ...] = ()) -> Words:
     a DrafterError (file, line, key) for an unknown key, a wrong type or a broken pattern."""
     from .paths import inside
 
-    files = [builtin_file()]
+    files = [(builtin_file(), str(builtin_file()))]
     for folder in reversed(search_path):  # the last folder first: the first one wins
-        if (Path(folder) / FILE).exists():
+        shown = str(Path(folder) / FILE)  # as the user named the folder
+        if Path(shown).exists():
             target = inside(folder, FILE)
-            if target is None or not target.is_file():
-                raise DrafterError([Issue(str(Path(folder) / FILE), None, None, "", "template_outside",
+            if target is None or not target.is_file():  # a link out of the folder is refused
+                raise DrafterError([Issue(shown, None, None, "", "template_outside",
                                           pack({"name": FILE, "folder": folder}))])
-            files.append(target)
+            files.append((target, shown))
     data: dict = {}
-    for file in files:
-        loaded = _read(file)
+    for file, shown in files:
+        loaded = _read(file, shown)
         if loaded is None:  # comments only: nothing overridden
             continue
         data = _merge(data, loaded.data)
@@ -218,11 +225,11 @@ def load(search_path: tuple[str, ...] = ()) -> Words:
     return words
 
 
-def _read(file: Path):
-    from .loader import load_file
+def _read(file: Path, shown: str):
+    from .loader import load_text, read_text
 
     try:
-        return load_file(file)
+        return load_text(read_text(file), shown)
     except DrafterError as exc:
         if [i.code for i in exc.issues] == ["empty_file"]:
             return None
@@ -252,9 +259,17 @@ def _issue(loaded, err: dict) -> Issue:
     if err["type"] == "value_error":  # a pattern without its slots: "words_slots:{n}@field"
         found = re.fullmatch(r"Value error, (\w+):(.*)@(\w+)", err["msg"])
         if found:
-            code, args["value"], loc = found[1], found[2], loc + (found[3],)
+            code, loc = found[1], loc + (found[3],)
+            if found[2]:
+                args["value"] = found[2]
     elif code == "words_unknown_key":
-        args["allowed"] = ", ".join(_fields_at(loc[:-1]))
+        import difflib  # only for a misspelt key
+
+        known = _fields_at(loc[:-1])
+        args["allowed"] = ", ".join(known)
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        if close:
+            args["suggest"] = close[0]
     elif code == "invalid":
         args["detail"] = err["msg"]
     line, col = loaded.mark(loc)

@@ -37,7 +37,6 @@ ALLOWED_FILES = {
     "audit": "reads the rendered document to find facts and broken sentences; prints nothing",
     "learn": "reads an office's article and writes a template: its words end in that template",
     "writers/docx/typography.py": "where a Party document's lines may not break (terms, dates, names)",
-    "words.py": "docstrings only: loads templates/words.yaml",
 }
 
 # Single literals, with why each must stay.
@@ -60,19 +59,6 @@ ALLOWED = {
     ("model/events.py", "chỉ định"): "compares Elections.method with one of its Literal values",
     ("model/genre.py", "nghị quyết"): "default of TargetsReached.against, one of its Literal values",
 }
-
-# Defaults of free-text fields: printed when the YAML is silent. They belong in words.yaml
-# (or the templates), but the schema and `drafter new` show them as the field's default; kept
-# until the model reads its defaults from the words (issue 11, part C: left for a follow-up).
-ALLOWED |= {
-    ("model/common.py", "giấy khen"): "default of Award.form",
-    ("model/common.py", "Bí thư"): "default of Signer.role",
-    ("model/events.py", "Bí thư"): "default of Officer.role",
-    ("model/events.py", "thực hiện nhiệm vụ"): "default of TongKet.subject",
-    ("model/events.py", "tổ chức cơ sở Đảng, tập thể lãnh đạo và cá nhân"): "default of KiemDiem.subjects",
-    ("model/events.py", "tình hình thực hiện nhiệm vụ"): "default of SoKet.subject",
-}
-
 
 def _exempt(tree: ast.AST) -> set[int]:
     """Docstrings (a bare string statement) and the members of Literal[...]."""

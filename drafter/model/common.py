@@ -391,7 +391,7 @@ class ReportMeta(Model):
 
     number: int | None = Field(default=None, ge=1)
     """Số văn bản: 1 in ra "Số 01-BC/ĐU"."""
-    type_code: Text = "BC"
+    type_code: Text = words_default("report.type_code")
     issuer_code: Text | None = None
     """Ký hiệu cơ quan ban hành: "ĐU", "CB", "ĐH"…; mặc định theo cấp tổ chức."""
     issuer: Text | None = None
