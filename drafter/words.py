@@ -11,6 +11,7 @@ Code that assembles wording calls `current()`: the words of the document being d
 """
 from __future__ import annotations
 
+import os
 import re
 import string
 from contextlib import contextmanager
@@ -142,6 +143,7 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 class FileNames(_Words):
     report: Slug
     resolution: Slug
+    untitled: Slug  # a file whose name has no letters
 
 
 class Words(_Words):
@@ -196,10 +198,24 @@ def builtin_file() -> Path:
     return BUILTIN_DIR / FILE
 
 
-@lru_cache(maxsize=16)
 def load(search_path: tuple[str, ...] = ()) -> Words:
     """The built-in words, overridden by each office folder's words.yaml (first folder wins);
-    a DrafterError (file, line, key) for an unknown key, a wrong type or a broken pattern."""
+    a DrafterError (file, line, key) for an unknown key, a wrong type or a broken pattern.
+    Read once per search path: the cache knows each folder by its real path and its file by
+    size and time, so a relative "mau" of another folder, or an edited file, is read anew."""
+    return _load(tuple(search_path), tuple(_stamp(folder) for folder in search_path))
+
+
+def _stamp(folder: str) -> tuple:
+    try:
+        info = (Path(folder) / FILE).stat()
+    except OSError:
+        return (os.path.realpath(folder), None)
+    return (os.path.realpath(folder), info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+@lru_cache(maxsize=16)
+def _load(search_path: tuple[str, ...], stamps: tuple) -> Words:
     from .paths import inside
 
     files = [(builtin_file(), str(builtin_file()))]

@@ -14,7 +14,7 @@ from conftest import ROOT
 PACKAGE = ROOT / "drafter"
 VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 # Vietnamese words without marks that were once printed from Python ("-bao-cao" in file names)
-KNOWN_WORDS = re.compile(r"\b(?:bao-cao|nghi-quyet)\b")
+KNOWN_WORDS = re.compile(r"\b(?:bao-cao|nghi-quyet|tai-lieu)\b")
 
 # Whole files or folders, with why their literals are not genre wording.
 ALLOWED_FILES = {
