@@ -241,6 +241,15 @@ def _load(search_path: tuple[str, ...], stamps: tuple) -> Words:
     return words
 
 
+def problems(search_path: tuple[str, ...]) -> list[Issue]:
+    """What is wrong with the words.yaml files of SEARCH_PATH (for `templates check`)."""
+    try:
+        load(search_path)
+    except DrafterError as exc:
+        return exc.issues
+    return []
+
+
 def _read(file: Path, shown: str):
     from .loader import load_text, read_text
 

@@ -200,3 +200,13 @@ def test_the_worked_examples_of_the_guide_run_as_written(tmp_path, monkeypatch):
         result = runner.invoke(app, command[1:])
         shown = (result.stdout if result.exit_code == 0 else result.stderr).rstrip("\n")
         assert shown.endswith(expected.rstrip("\n")), shown
+
+
+def test_templates_check_reports_a_wrong_words_file(tmp_path, monkeypatch):
+    office(tmp_path, "bounds:\n  over: trên\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["templates", "check", "mau"])
+    assert result.exit_code == 2
+    assert "mau/words.yaml:2:3: bounds.over: cần đúng các chỗ điền {n}, không thêm không bớt" in result.output
+    office(tmp_path, "bounds:\n  over: trên {n}\n")
+    assert runner.invoke(app, ["templates", "check", "mau"]).exit_code == 0
