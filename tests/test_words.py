@@ -210,3 +210,10 @@ def test_templates_check_reports_a_wrong_words_file(tmp_path, monkeypatch):
     assert "mau/words.yaml:2:3: bounds.over: cần đúng các chỗ điền {n}, không thêm không bớt" in result.output
     office(tmp_path, "bounds:\n  over: trên {n}\n")
     assert runner.invoke(app, ["templates", "check", "mau"]).exit_code == 0
+
+
+def test_an_office_clause_label_is_numbered_and_not_taken_for_an_invented_figure(tmp_path):
+    mau = office(tmp_path, 'clause: "Khoản {n}:"\n')
+    out = render_file(EXAMPLES / "vp-ubnd-tinh-dai-hoi-2020.yaml", Options(doc="resolution", search_path=(mau,)))
+    assert "\nKhoản 1: " in out.data and "Điều 1." not in out.data
+    assert not [w for w in out.warnings if w.code == "figure-invented" or "figure-invented" in str(w.args)]
