@@ -217,3 +217,15 @@ def test_an_office_clause_label_is_numbered_and_not_taken_for_an_invented_figure
     out = render_file(EXAMPLES / "vp-ubnd-tinh-dai-hoi-2020.yaml", Options(doc="resolution", search_path=(mau,)))
     assert "\nKhoản 1: " in out.data and "Điều 1." not in out.data
     assert not [w for w in out.warnings if w.code == "figure-invented" or "figure-invented" in str(w.args)]
+
+
+def test_the_words_file_is_listed_shown_and_ejected_like_a_template(tmp_path):
+    listing = runner.invoke(app, ["templates", "list"]).stdout.splitlines()
+    assert "words.yaml\tbuilt-in" in listing
+    shown = runner.invoke(app, ["templates", "show", "words.yaml"])
+    assert shown.exit_code == 0 and shown.stdout == (BUILTIN_DIR / "words.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["templates", "eject", "words.yaml", "--to", str(tmp_path / "mau")])
+    assert result.exit_code == 0, result.output
+    assert words.load((str(tmp_path / "mau"),)) == words.load()
+    mau = office(tmp_path, "clause: Khoản {n}.\n")
+    assert f"words.yaml\t{mau}" in runner.invoke(app, ["templates", "list", "--templates", mau]).stdout
