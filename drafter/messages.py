@@ -300,6 +300,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "words_slots": ("cần đúng các chỗ điền {value}, không thêm không bớt", "needs exactly the slots {value}, no more, no fewer"),
     "words_no_slots": ("từ này không có chỗ điền: bỏ phần trong dấu {{ }}",
                        "this word has no slots: remove the part in {{ }}"),
+    "words_empty": ("cần một từ, không để trống", "expected a word, not an empty value"),
     "words_slug": ("cần chữ thường không dấu, số và dấu '-', ví dụ bao-cao",
                    "expected lower-case letters without marks, digits and '-', e.g. bao-cao"),
     "unknown_format": ("định dạng không hỗ trợ '{name}' (có: {allowed})",

@@ -35,6 +35,7 @@ def _slots(text: str) -> set[str]:
 class _Words(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
     SLOTS: ClassVar[dict[str, set[str]]] = {}  # field -> the slots its pattern must have, exactly
+    EMPTY_OK: ClassVar[bool] = False  # an empty word would leave a hole in a sentence
 
     @model_validator(mode="after")
     def _patterns(self):
@@ -43,6 +44,8 @@ class _Words(BaseModel):
             text, wanted = getattr(self, name), self.SLOTS.get(name, set())
             if not isinstance(text, str):
                 continue
+            if not text.strip() and not self.EMPTY_OK:
+                raise ValueError(f"words_empty:@{name}")
             try:
                 found = _slots(text)
             except ValueError:
@@ -132,6 +135,7 @@ class Defaults(_Words):
 
 
 class Marks(_Words):
+    EMPTY_OK = True  # an office may print items without a mark
     item: str  # before each listed item (plain text, Word)
     rule: str  # the rule under a Party document's title (plain text, Word)
     issuer: str  # the star under the issuing body in a Party document's header
@@ -156,7 +160,7 @@ class Words(_Words):
     money: MoneyWords
     bounds: BoundWords
     ratings: RatingWords
-    abbreviations: dict[str, str]
+    abbreviations: dict[str, Annotated[str, Field(min_length=1)]]
     defaults: Defaults
     marks: Marks
     file_names: FileNames
@@ -274,7 +278,7 @@ def _merge(base: dict, over: dict) -> dict:
 
 _CODES = {"extra_forbidden": "words_unknown_key", "string_type": "expected_text",
           "model_type": "expected_mapping", "dict_type": "expected_mapping",
-          "string_pattern_mismatch": "words_slug"}
+          "string_pattern_mismatch": "words_slug", "string_too_short": "words_empty"}
 
 
 def _issue(loaded, err: dict) -> Issue:

@@ -229,3 +229,15 @@ def test_the_words_file_is_listed_shown_and_ejected_like_a_template(tmp_path):
     assert words.load((str(tmp_path / "mau"),)) == words.load()
     mau = office(tmp_path, "clause: Khoản {n}.\n")
     assert f"words.yaml\t{mau}" in runner.invoke(app, ["templates", "list", "--templates", mau]).stdout
+
+
+@pytest.mark.parametrize("text, where", [
+    ('ratings:\n  tot: ""\n', "2:3: ratings.tot"),
+    ('abbreviations:\n  BTV: ""\n', "2:3: abbreviations.BTV"),
+])
+def test_an_empty_word_is_refused_but_an_empty_mark_is_allowed(tmp_path, text, where):
+    with pytest.raises(DrafterError) as caught:
+        words.load((office(tmp_path, text),))
+    issue = caught.value.issues[0]
+    assert (issue.code, f"{issue.line}:{issue.col}: {issue.path}") == ("words_empty", where)
+    assert words.load((office(tmp_path, 'marks:\n  item: ""\n', "other"),)).marks.item == ""
