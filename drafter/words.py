@@ -28,8 +28,16 @@ FILE = "words.yaml"
 
 
 def _slots(text: str) -> set[str]:
-    """The {name} slots of a pattern; ValueError for a stray brace."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    """The {name} slots of a pattern; ValueError for a stray brace, and for a slot that is more
+    than a name: "{n:>999999999}" or "{n.__class__}" would be a template's power in a data file."""
+    found = set()
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            raise ValueError(name)
+        found.add(name)
+    return found
 
 
 class _Words(BaseModel):

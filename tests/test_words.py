@@ -241,3 +241,10 @@ def test_an_empty_word_is_refused_but_an_empty_mark_is_allowed(tmp_path, text, w
     issue = caught.value.issues[0]
     assert (issue.code, f"{issue.line}:{issue.col}: {issue.path}") == ("words_empty", where)
     assert words.load((office(tmp_path, 'marks:\n  item: ""\n', "other"),)).marks.item == ""
+
+
+@pytest.mark.parametrize("pattern", ["trên {n:>999999999}", "trên {n.__class__}", "trên {n!r}", "trên {0}"])
+def test_a_slot_is_a_name_only(tmp_path, pattern):
+    with pytest.raises(DrafterError) as caught:
+        words.load((office(tmp_path, f'bounds:\n  over: "{pattern}"\n'),))
+    assert caught.value.issues[0].code == "words_slots"
