@@ -248,3 +248,10 @@ def test_a_slot_is_a_name_only(tmp_path, pattern):
     with pytest.raises(DrafterError) as caught:
         words.load((office(tmp_path, f'bounds:\n  over: "{pattern}"\n'),))
     assert caught.value.issues[0].code == "words_slots"
+
+
+def test_the_words_file_ships_with_the_templates():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert "words.yaml" in config["package-data"]["drafter.templates"]
