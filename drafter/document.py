@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator, Union
 
-from .blocks import Block, Item, Photo, Table
+from .blocks import Block, Item, Photo, Table, has_content
 
 PARTY_DOCS = ("report", "resolution")  # Party documents: header, sections, signature
 
@@ -202,17 +202,17 @@ class PartRepeated(ValueError):
 
 def sections(flow: list[Item]) -> tuple[Part, ...]:
     """Headings nested by level, each holding what follows it up to the next heading of its
-    level or higher; a heading with nothing under it (subsections with nothing under them
-    included) is no section and is left out."""
+    level or higher; a heading with nothing under it (blocks.has_content: subsections with
+    nothing under them do not count) is no section and is left out."""
     root: list = []
     stack: list[tuple[Block, list]] = []  # open headings and their content so far
-    for block in flow:
-        if block.kind == "heading":
+    for i, block in enumerate(flow):
+        if block.kind != "heading":
+            (stack[-1][1] if stack else root).append(block)
+        elif has_content(flow, i):
             while stack and stack[-1][0].level >= block.level:
                 _close(stack, root)
             stack.append((block, []))
-        else:
-            (stack[-1][1] if stack else root).append(block)
     while stack:
         _close(stack, root)
     return tuple(root)
@@ -220,5 +220,4 @@ def sections(flow: list[Item]) -> tuple[Part, ...]:
 
 def _close(stack: list, root: list) -> None:
     heading, content = stack.pop()
-    if content:
-        (stack[-1][1] if stack else root).append(Section(heading.level, heading.text, tuple(content)))
+    (stack[-1][1] if stack else root).append(Section(heading.level, heading.text, tuple(content)))
