@@ -86,7 +86,7 @@ class Document:
     base_dir: Path = Path(".")  # where relative image paths are resolved
     published: str = ""  # ISO date (and time) of publication, for <time datetime>
     header: Header | None = None
-    heading: Title | None = None
+    title_part: Title | None = None  # "BÁO CÁO", its summary and rule
     signature: Signature | None = None
     recipients: Recipients | None = None
 
@@ -99,7 +99,7 @@ class Document:
     def blocks(self) -> list[Item]:
         """Every block in reading order: header, title, body (headings unnumbered), signature,
         recipients. What text writers print in turn and what the audit reads."""
-        return [*part_blocks(self.header), *part_blocks(self.heading), *flat(self.body),
+        return [*part_blocks(self.header), *part_blocks(self.title_part), *flat(self.body),
                 *part_blocks(self.signature), *part_blocks(self.recipients)]
 
     def map_text(self, fix: Callable[[str, str], str]) -> "Document":
@@ -119,7 +119,7 @@ class Document:
             return replace(value, **{name: one(kinds[name], getattr(value, name)) for name in kinds})
 
         return replace(self, body=tuple(_map_part(p, one) for p in self.body), header=part(self.header),
-                       heading=part(self.heading), signature=part(self.signature),
+                       title_part=part(self.title_part), signature=part(self.signature),
                        recipients=part(self.recipients))
 
 
@@ -184,7 +184,7 @@ def build(blocks: list[Item], doc: str = "article", **meta) -> Document:
             taken[part][name] = block.text
     made = {kind: kind(**{n: tuple(v) if isinstance(v, list) else v for n, v in found.items()})
             if found else None for kind, found in taken.items()}
-    return Document(doc, sections(flow), header=made[Header], heading=made[Title],
+    return Document(doc, sections(flow), header=made[Header], title_part=made[Title],
                     signature=made[Signature], recipients=made[Recipients], **meta)
 
 
