@@ -11,7 +11,7 @@ from . import party, templating
 from .audit import audit
 from .audit.facts import facts
 from .blocks import KINDS, MarkupError, parse
-from .document import PARTY_DOCS, Document, PartRepeated, build
+from .document import PARTY_DOCS, Document, PartRepeated, build  # noqa: F401 (PARTY_DOCS: callers of old)
 from .checks import check, issues_of
 from .errors import Issue, fail
 from .loader import Loaded, load_file
@@ -74,8 +74,8 @@ def draft(loaded: Loaded, options: Options, base_dir: Path) -> tuple[Document, l
     event = validate(loaded)
     doc_allowed(event, options, loaded)
     warnings = check(event, loaded, options.doc, options.strict)
-    rendered, problems = render_event(event, options, base_dir=base_dir)
-    return rendered, warnings + issues_of(problems, event, loaded, options.strict)
+    document, problems = render_event(event, options, base_dir=base_dir)
+    return document, warnings + issues_of(problems, event, loaded, options.strict)
 
 
 def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None) -> None:

@@ -4,7 +4,6 @@ every format from one document."""
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -18,7 +17,7 @@ from drafter.writers import WRITERS, DocxOptions, HtmlOptions
 from drafter.writers.docx import write_docx
 from drafter.writers.docx.dump import dump
 
-from conftest import EXAMPLES, MINIMAL, ROOT
+from conftest import EXAMPLES, MINIMAL
 
 CONGRESS = EXAMPLES / "vp-ubnd-tinh-dai-hoi-2020.yaml"
 
