@@ -11,7 +11,7 @@ from . import party, templating
 from .audit import audit
 from .audit.facts import facts
 from .blocks import KINDS, MarkupError, parse
-from .document import PARTY_DOCS, Document, PartRepeated, build  # noqa: F401 (PARTY_DOCS: callers of old)
+from .document import PARTY_DOCS, Document, PartRepeated, build  # noqa: F401 (PARTY_DOCS re-exported)
 from .checks import check, issues_of
 from .errors import Issue, fail
 from .loader import Loaded, load_file
