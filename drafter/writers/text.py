@@ -4,14 +4,16 @@ from __future__ import annotations
 import re
 
 from ..blocks import Table
-from . import Rendered
+from ..document import Document
+from . import TextOptions
+from .numbering import numbered
 
 
-def write_txt(doc: Rendered) -> str:
+def write_txt(doc: Document, options: TextOptions = TextOptions()) -> str:
     out = []
-    for block in doc.blocks:
-        if block.kind == "table":
-            out.append(_text_table(block.data))
+    for block in numbered(doc):
+        if isinstance(block, Table):
+            out.append(_text_table(block))
         elif block.kind == "item":
             out.append(f"- {block.text}")
         elif block.kind == "rule":
@@ -50,9 +52,9 @@ def md_link(target: str) -> str:
     return quote(target, safe="/:.-_~")
 
 
-def write_md(doc: Rendered) -> str:
+def write_md(doc: Document, options: TextOptions = TextOptions()) -> str:
     out = []
-    for block in doc.blocks:
+    for block in numbered(doc):
         text = md_escape(block.text)
         if block.kind in ("headline", "title"):
             out.append(f"# {text}")
@@ -63,7 +65,7 @@ def write_md(doc: Rendered) -> str:
         elif block.kind == "lead":
             out.append(f"**{text}**")
         elif block.kind == "photo":
-            image = f"![{text}]({md_link(block.data.file)})\n\n" if block.data.file else ""
+            image = f"![{text}]({md_link(block.file)})\n\n" if block.file else ""
             out.append(f"{image}*{text}*")
         elif block.kind == "item":
             out.append(f"- {text}")
@@ -71,8 +73,8 @@ def write_md(doc: Rendered) -> str:
             out.append(f"**{text}**")
         elif block.kind == "rule":
             out.append("---")
-        elif block.kind == "table":
-            out.append(_md_table(block.data))
+        elif isinstance(block, Table):
+            out.append(_md_table(block))
         else:
             out.append(text)
     return "\n\n".join(out) + "\n"
