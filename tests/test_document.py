@@ -217,3 +217,12 @@ def test_batch_builds_each_file_s_document_once_for_every_format(tmp_path, rende
     assert len(renders) == 2
     alone = render_file(folder / CONGRESS.name, Options(format="txt")).data
     assert (tmp_path / "out" / f"{CONGRESS.stem}.txt").read_text(encoding="utf-8") == alone
+
+
+def test_markdown_escapes_a_numbered_heading_as_commonmark_reads_it():
+    from drafter.writers.text import md_escape
+
+    assert [md_escape(t) for t in ("1. Kinh tế", "12) Văn hóa", "# a", "- b", "Năm 2025. Tốt")] == [
+        "1\\. Kinh tế", "12\\) Văn hóa", "\\# a", "\\- b", "Năm 2025. Tốt"]
+    report = render_file(EXAMPLES / "vinh-dieu-tong-ket-2025.yaml", Options(format="md", doc="report")).data
+    assert "### 1\\. " in report and "\\1." not in report

@@ -37,12 +37,13 @@ def _text_table(table: Table) -> str:
 # entities ("&lt;b&gt;" must show as typed), strikethrough and fences ("~~~" would open a code
 # block swallowing the rest of the article).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
-_MD_LINE_START = re.compile(r"^(#|[-+=]|\d+[.)]\s)")
+_MD_LINE_START = re.compile(r"^(#|[-+=])")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])(?=\s)")  # "1. Kinh tế" is a list item: CommonMark escapes the mark
 
 
 def md_escape(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(r"\\\1", text)
+    return _MD_ORDERED.sub(r"\1\\\2", _MD_LINE_START.sub(r"\\\1", text))
 
 
 def md_link(target: str) -> str:
