@@ -53,7 +53,7 @@ ALLOWED = {
     ("pipeline.py", "bao-cao"): "the report's template file name, not wording",
     ("pipeline.py", "nghi-quyet"): "the resolution's template file name, not wording",
     ("batch.py", ": lỗi nội bộ / internal error: "): "a user message of a failed batch item",
-    ("party.py", "^(?:[IVXLC]+[-.]|\\d+[.)-]|[a-zđ]\\))\\s"): "recognises a heading the office numbered",
+    ("writers/numbering.py", "^(?:[IVXLC]+[-.]|\\d+[.)-]|[a-zđ]\\))\\s"): "recognises a heading the office numbered",
     ("model/common.py", "đồng chí"): "default of Person.honorific, one of its Literal values",
     ("model/events.py", "bầu"): "default of Elections.method, one of its Literal values",
     ("model/events.py", "chỉ định"): "compares Elections.method with one of its Literal values",
