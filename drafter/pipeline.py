@@ -7,7 +7,7 @@ from pathlib import Path
 from . import party, templating
 from .audit import audit
 from .audit.facts import facts
-from .blocks import KINDS, Block, MarkupError, Table, parse
+from .blocks import BLOCK_KINDS, Block, MarkupError, Table, parse
 from .checks import check, issues_of
 from .errors import Issue, fail
 from .loader import Loaded, load_file
@@ -86,7 +86,7 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
         blocks = house_style(blocks, event.style.tone_marks, names(given))
     except MarkupError as exc:
         raise fail(file, "template_directive", directive=exc.directive,
-                   allowed=", ".join("@" + k for k in sorted(KINDS))) from None
+                   allowed=", ".join("@" + k for k in sorted(BLOCK_KINDS))) from None
     problems = audit(event, blocks, state.reads, state.scope, options.doc, file, given=given)
     if options.doc in PARTY_DOCS:  # after the audit, which finds the facts as the user wrote them
         blocks = party.in_full_names(blocks, event)
