@@ -18,7 +18,7 @@ from typing import Iterator
 from .errors import DrafterError, Issue, pack
 from .loader import Loaded
 from .model import DaiHoi, EventBase, Figure, KiemDiem, TongKet
-from .report import report_info, resolution_info
+from .party_meta import report_info, resolution_info
 
 ERROR, WARNING = "error", "warning"
 

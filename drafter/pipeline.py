@@ -13,7 +13,7 @@ from .errors import Issue, fail
 from .loader import Loaded, load_file
 from .model import EventBase
 from .orthography import keep_pattern, tone_style_except
-from .report import report_info, resolution_info
+from .party_meta import report_info, resolution_info
 from .validate import validate
 from .writers import WRITERS, Rendered, Writer
 
