@@ -365,7 +365,7 @@ def learn(article: Path = typer.Argument(..., metavar="TỆP", help="Bài viết
           force: bool = typer.Option(False, "--force", help="Ghi đè kiểu bài đã có."),
           lang: Optional[str] = LangOpt):
     """Học kiểu bài của cơ quan từ một bài viết và tệp YAML của nó."""
-    from .learn.report import lines
+    from .learn.findings import lines
     from .learn.style import learn_files
     from .messages import language, translate
 
