@@ -75,7 +75,7 @@ def expected_files(source: Path, formats: tuple[str, ...], search_path=(),
 
     for fmt in formats:
         if fmt == "docx":
-            from .writers.docx.dump import dump
+            from .writers.docx.readback import dump
 
             for doc, stem in [("article", name), *party_docs]:
                 data = render(format="docx", doc=doc, reference_doc=reference_doc)
