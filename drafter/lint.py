@@ -16,7 +16,7 @@ from .model import KINDS
 from .templating import BUILTIN_DIR, environment
 from .validate import _model_in
 
-PROVIDED = {"event", "people", "report", "resolution", "photos", "table", "pick", "out_of_scope", "range",
+PROVIDED = {"event", "persons", "people", "report", "resolution", "photos", "table", "pick", "out_of_scope", "range",
             "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "super", "self", "varargs", "kwargs", "caller"}
 
 

@@ -139,9 +139,12 @@ def identity(event: EventBase) -> str:
 
 
 def context(event: EventBase) -> dict:
-    """What templates see: the event, people by name (for references), the report's header
+    """What templates see: the event, persons by name (for references), the report's header
     (and a congress's resolution's)."""
-    found = {"event": event, "people": event.people(), "report": report_info(event)[0]}
+    persons = event.people()
+    # "people" is the old name of "persons" (it is also a filter): office templates written
+    # before the rename keep working
+    found = {"event": event, "persons": persons, "people": persons, "report": report_info(event)[0]}
     if event.kind in RESOLUTION_KINDS:
         found["resolution"] = resolution_info(event)[0]
     return found
