@@ -8,7 +8,7 @@ from . import party, templating
 from .audit import audit
 from .audit.facts import facts
 from .blocks import BLOCK_KINDS, Block, MarkupError, Table, parse
-from .checks import check, issues_of
+from .checks import issues, issues_of, warnings_or_raise
 from .errors import Issue, fail
 from .loader import Loaded, load_file
 from .model import EventBase
@@ -58,9 +58,9 @@ def draft(loaded: Loaded, options: Options, base_dir: Path) -> tuple[Rendered, l
     """Validate, check, render and audit a loaded file: the document and its warnings."""
     event = validate(loaded)
     doc_allowed(event, options, loaded)
-    warnings = check(event, loaded, options.doc, options.strict)
+    warnings = warnings_or_raise(issues(event, loaded, options.doc, options.strict))
     rendered, problems = render_event(event, options, base_dir=base_dir)
-    return rendered, warnings + issues_of(problems, event, loaded, options.strict)
+    return rendered, warnings + warnings_or_raise(issues_of(problems, event, loaded, options.strict))
 
 
 def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None) -> None:

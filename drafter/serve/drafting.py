@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..checks import check, issues_of
+from ..checks import issues, issues_of, warnings_or_raise
 from ..errors import DrafterError, Issue
 from ..loader import Loaded, load_text
 from ..pipeline import Options, Output, doc_allowed, render_event, writer_for
@@ -38,9 +38,9 @@ def check_text(text: str, file: str, options: Options = Options()) -> Checked:
     try:
         event = validate(loaded)
         doc_allowed(event, options, loaded)
-        warnings = check(event, loaded, options.doc, options.strict)
+        warnings = warnings_or_raise(issues(event, loaded, options.doc, options.strict))
         rendered, problems = render_event(event, options, base_dir=Path(file).parent)
-        warnings = warnings + issues_of(problems, event, loaded, options.strict)
+        warnings = warnings + warnings_or_raise(issues_of(problems, event, loaded, options.strict))
     except DrafterError as exc:
         return Checked(loaded, None, warnings + exc.issues)
     return Checked(loaded, rendered, warnings)
