@@ -228,17 +228,9 @@ def templates_eject(name: str = NameArg,
                                                       help="Thư mục đích (mặc định: thư mục mẫu trong drafter.toml)."),
                     lang: Optional[str] = LangOpt):
     """Sao chép một mẫu có sẵn ra thư mục mẫu của cơ quan để sửa."""
-    from .catalog import eject
-    from .project import office_dir
+    from .catalog import eject_to_office
 
-    def job():
-        created = None
-        folder = to
-        if folder is None:  # where drafter will read it: drafter.toml's folder, made if need be
-            folder, created = office_dir()
-        return eject(name, folder), created
-
-    target, created = _run(job, lang)
+    target, created = _run(lambda: eject_to_office(name, to), lang)
     if created is not None:
         _say("project_created", lang, path=created)
     _say("ejected", lang, path=target)
@@ -264,27 +256,10 @@ def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-ngh
         full: bool = typer.Option(False, "--full", help="Ghi mọi trường (mặc định: chỉ các trường hay dùng)."),
         lang: Optional[str] = LangOpt):
     """Tạo tệp YAML mẫu có chú thích để điền."""
-    import difflib
+    from .skeleton import create
 
-    from .errors import fail
-    from .model import KINDS
-    from .output import write_atomic, write_stdout
-    from .skeleton import skeleton
-
-    def job():
-        if kind not in KINDS:
-            close = difflib.get_close_matches(kind, KINDS, n=1, cutoff=0.5)
-            raise fail(kind, "unknown_kind", allowed=", ".join(KINDS), **({"suggest": close[0]} if close else {}))
-        text = skeleton(kind, full=full)
-        if output is None:
-            write_stdout(text)
-        elif output.exists():
-            raise fail(str(output), "eject_exists")
-        else:
-            write_atomic(output, text)
-            _say("created", lang, path=output, kind=kind)
-
-    _run(job, lang)
+    if _run(lambda: create(kind, output, full), lang):
+        _say("created", lang, path=output, kind=kind)
 
 
 @app.command(cls=Command)
