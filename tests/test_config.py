@@ -1,6 +1,7 @@
 """The library owns configuration: drafter.toml found and read, the search path, and one golden
 check that `drafter golden` and `pytest --drafter-golden` both run."""
 import dataclasses
+import os
 import re
 import shutil
 import subprocess
@@ -138,3 +139,14 @@ def test_golden_check_reports_each_file_stale_goldens_and_warnings(tmp_path):
     (folder / "hong.yaml").write_text("kind: dai-hoi\n", encoding="utf-8")
     broken = golden.check(folder, txt)
     assert [f.source.name for f in broken.files if f.error] == ["hong.yaml"] and broken.exit_code(False) == 2
+
+
+def test_pytest_drafter_golden_with_a_bad_drafter_toml_fails_with_the_toml_message(tmp_path):
+    office = _office(tmp_path / "office")
+    (office / "drafter.toml").write_text("[templates\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--drafter-golden",
+                           "bai-viet", "--drafter-formats", "txt"], capture_output=True, text=True, cwd=office,
+                          env={**os.environ, "LANG": "en_US.UTF-8", "DRAFTER_LANG": "en"})
+    assert done.returncode == 1 and "1 failed" in done.stdout, done.stdout + done.stderr
+    assert f"{office / 'drafter.toml'}:1:11: TOML syntax error: " in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr and "INTERNALERROR" not in done.stdout
