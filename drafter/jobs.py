@@ -6,21 +6,25 @@ one function here and maps DrafterError to exit code 2; SAY receives each line f
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Callable
 
 from .config import Config, load
 from .errors import DrafterError, Issue, fail
-from .pipeline import DEFAULT_STYLE, Options, Output
+from .pipeline import DEFAULT_STYLE, Options, Output, render_file, validate_file, writer_for
 
 Say = Callable[[str], None]
 
 
-def render(file: Path, output: Path | None, templates=(), lang: str | None = None, say: Say = print,
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def render(file: Path, output: Path | None, templates=(), lang: str | None = None, say: Say = _stderr,
            **fields) -> Output:
     """One YAML to OUTPUT (or stdout, text formats only); FIELDS are Options' (format, doc, …)."""
     from .output import write_result, write_stdout
-    from .pipeline import render_file, writer_for
 
     check_args(fields.get("doc", "article"), fields.get("variant"))  # before drafter.toml is read
     config = load(templates, near=file.parent, lang=lang, say=say)
@@ -40,7 +44,7 @@ def render(file: Path, output: Path | None, templates=(), lang: str | None = Non
     return result
 
 
-def validate(files: list[Path], doc: str = "article", templates=(), lang: str | None = None, say: Say = print,
+def validate(files: list[Path], doc: str = "article", templates=(), lang: str | None = None, say: Say = _stderr,
              **fields) -> None:
     """Every file checked (and its DOC drafted and audited), warnings said as they come; then
     one DrafterError with every file's problems, or None when all are valid."""
@@ -50,8 +54,6 @@ def validate(files: list[Path], doc: str = "article", templates=(), lang: str | 
     for path in files:
         try:
             config = load(templates, near=path.parent, lang=lang, say=lambda line: _once(line, announced, say))
-            from .pipeline import validate_file
-
             for warning in validate_file(path, Options(doc=doc, search_path=config.search_path, **fields)):
                 say(warning.format(config.lang))
         except DrafterError as exc:
