@@ -2,7 +2,8 @@
 
 Registered through the `pytest11` entry point, so installing drafter is enough. Each YAML
 under DIR becomes one test item; a stale golden folder (its YAML deleted) is one more.
-Offices who prefer explicit tests use the `drafter_golden` fixture instead.
+Offices who prefer explicit tests use the `drafter_golden` fixture instead. Both read the
+configuration (drafter.toml included) and run the check that `drafter golden` runs.
 """
 from __future__ import annotations
 
@@ -27,12 +28,13 @@ def pytest_collection_modifyitems(session, config, items):
     if not config.getoption("drafter_golden"):
         return
     from . import golden
+    from .errors import DrafterError
 
     for folder in config.getoption("drafter_golden"):
         folder = Path(folder)
         try:  # the configuration `drafter golden FOLDER` would use, drafter.toml included
             office = _config(config, folder)
-        except golden.DrafterError as exc:  # a bad drafter.toml or --drafter-formats: one failing item
+        except DrafterError as exc:  # a bad drafter.toml or --drafter-formats: one failing item
             items.append(ConfigItem.from_parent(session, name=f"golden-config[{folder}]", folder=folder, error=exc))
             continue
         for source in golden.sources(folder):
