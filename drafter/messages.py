@@ -259,6 +259,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "the template prints an empty value (None): guard it with {{% if … %}}"),
     "template_directive": ("mẫu dùng chỉ thị lạ '{directive}' (có: {allowed})",
                            "the template uses an unknown directive '{directive}' (known: {allowed})"),
+    "template_part_repeated": ("mẫu ghi phần '@{directive}' của văn bản hai lần: văn bản chỉ có một phần ấy",
+                               "the template writes the document's part '@{directive}' twice: a document has one"),
     "template_timeout": ("mẫu chạy quá {limit} giây (vòng lặp không dừng?)", "template ran over {limit} s (an endless loop?)"),
     "template_number_too_large": ("mẫu tính một số quá lớn (hơn {limit} bit)", "the template computes a number too large (over {limit} bits)"),
     "template_too_large": ("mẫu sinh ra quá {limit} ký tự", "template produced over {limit} characters"),
