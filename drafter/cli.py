@@ -251,7 +251,7 @@ def templates_check(directory: Optional[Path] = typer.Argument(None, metavar="TH
 
 
 @app.command(cls=Command)
-def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-nghi-tong-ket hoặc kiem-diem."),
+def new(kind: str = typer.Argument(..., metavar="LOẠI", help="Loại hoạt động: dai-hoi, hoi-nghi-tong-ket, kiem-diem, so-ket, trao-huy-hieu, ket-nap, hoi-nghi-bch hoặc quan-triet."),
         output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="TỆP", help="Tệp cần tạo (mặc định: in ra)."),
         full: bool = typer.Option(False, "--full", help="Ghi mọi trường (mặc định: chỉ các trường hay dùng)."),
         lang: Optional[str] = LangOpt):
