@@ -15,8 +15,9 @@ from .errors import DrafterError, Issue, pack
 from .model import KINDS
 from .templating import BUILTIN_DIR, environment
 from .validate import _model_in
+from .words import problems as words_problems
 
-PROVIDED = {"event", "people", "report", "resolution", "photos", "table", "pick", "out_of_scope", "range",
+PROVIDED = {"event", "persons", "people", "report", "resolution", "photos", "table", "pick", "out_of_scope", "range",
             "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "super", "self", "varargs", "kwargs", "caller"}
 
 
@@ -29,7 +30,7 @@ def check_templates(folders: tuple[str, ...], include_builtin: bool = True) -> l
         for path in sorted(root.rglob("*.j2")):
             name = path.relative_to(root).as_posix()
             issues.extend(check_one(env, name, path, index))
-    return issues
+    return issues + words_problems(search)  # the office's words.yaml is checked with its templates
 
 
 def check_one(env: jinja2.Environment, name: str, path: Path, index: int = 0) -> list[Issue]:

@@ -147,7 +147,7 @@ CASES = {
     "thiếu dấu '}' đóng, hoặc chữ có dấu phẩy trong {…} chưa đặt trong dấu nháy":
         yaml_case("a.yaml", YEAR_END + "results:\n  - items: [{text: kết quả: tốt, value: 1}]\n"),
     "assessment[0]: cần một chuỗi chữ": yaml_case("a.yaml", REVIEW + "assessment:\n  - Kết quả nổi bật: tốt\n"),
-    "kind: kind phải là một trong: dai-hoi, hoi-nghi-tong-ket, kiem-diem": yaml_case("a.yaml", "kind: hop\n"),
+    "kind: kind phải là một trong: dai-hoi, hoi-nghi-tong-ket, kiem-diem, so-ket, trao-huy-hieu, ket-nap, hoi-nghi-bch, quan-triet": yaml_case("a.yaml", "kind: hop\n"),
     "khong-co.yaml: không tìm thấy tệp": {"files": {}, "args": ["validate", "khong-co.yaml"]},
     # section 11: checks
     "chk.yaml:12:9: cảnh báo: results[0].items[1]: tỷ lệ trên 100% (118%): kiểm tra lại, hoặc ghi nhận nếu là "
@@ -208,6 +208,10 @@ CASES = {
     "Đã chép mẫu ra …: sửa tệp này, drafter sẽ dùng nó thay mẫu có sẵn":
         {"files": {}, "args": ["templates", "eject", "kiem-diem/bai"]},
     "Các mẫu không có lỗi (…)": {"files": {}, "args": ["templates", "check"]},
+    # tu-ngu.md
+    "mau/words.yaml:2:3: report.archiv: khóa không có trong words.yaml (có: type_code, on_behalf, issuer_code, "
+    "higher_standing, cells, archive, archive_word); có phải ý bạn là 'archive'?":
+        render_case({"mau/words.yaml": "report:\n  archiv:\n    body: Lưu VT\n"}, "--doc", "report"),
 }
 
 
