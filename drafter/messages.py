@@ -257,6 +257,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "the template prints an empty value (None): guard it with {{% if … %}}"),
     "template_directive": ("mẫu dùng chỉ thị lạ '{directive}' (có: {allowed})",
                            "the template uses an unknown directive '{directive}' (known: {allowed})"),
+    "template_too_much_logic": ("mẫu có {count} điều kiện và vòng lặp (tối đa {limit}; từ đây là quá): viết mỗi câu "
+                                "một lần với m.sentence(...) và đưa phần dùng chung vào macro",
+                                "the template has {count} conditions and loops (at most {limit}; from here on it is "
+                                "over): write each sentence once with m.sentence(...) and move shared parts to a macro"),
+    "template_line_copied": ("dòng có logic này đã có ở {other}: viết một lần trong một macro (hoặc một {{% block %}}) "
+                             "rồi gọi lại",
+                             "this line with logic already stands at {other}: write it once in a macro (or a "
+                             "{{% block %}}) and call that"),
+    "template_directive_near": ("mẫu dùng chỉ thị lạ '{directive}'", "the template uses an unknown directive '{directive}'"),
     "template_timeout": ("mẫu chạy quá {limit} giây (vòng lặp không dừng?)", "template ran over {limit} s (an endless loop?)"),
     "template_number_too_large": ("mẫu tính một số quá lớn (hơn {limit} bit)", "the template computes a number too large (over {limit} bits)"),
     "template_too_large": ("mẫu sinh ra quá {limit} ký tự", "template produced over {limit} characters"),

@@ -7,7 +7,7 @@ from pathlib import Path
 from . import party, templating
 from .audit import audit
 from .audit.facts import facts
-from .blocks import KINDS, Block, MarkupError, Table, parse
+from .blocks import Block, MarkupError, Table, parse
 from .checks import check, issues_of
 from .errors import Issue, fail
 from .loader import Loaded, load_file
@@ -84,9 +84,10 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
             blocks = party.sections(blocks)
         given = facts(event)
         blocks = house_style(blocks, event.style.tone_marks, names(given))
-    except MarkupError as exc:
-        raise fail(file, "template_directive", directive=exc.directive,
-                   allowed=", ".join("@" + k for k in sorted(KINDS))) from None
+    except MarkupError as exc:  # at the directive's line when the template source holds it
+        from .directives import render_error
+
+        raise render_error(templating.environment(options.search_path), name, exc.directive, file) from None
     problems = audit(event, blocks, state.reads, state.scope, options.doc, file, given=given)
     if options.doc in PARTY_DOCS:  # after the audit, which finds the facts as the user wrote them
         blocks = party.in_full_names(blocks, event)

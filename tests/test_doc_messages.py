@@ -194,7 +194,7 @@ CASES = {
          "args": ["templates", "check", "mau"]},
     "mau/kiem-diem/bai.j2:3:1: mẫu in ra một giá trị trống (None): hãy đặt trong {% if … %}":
         render_case(office("{{ event.venue }}")),
-    "mau/kiem-diem/bai.j2: mẫu dùng chỉ thị lạ '@lede' (có: …)": render_case(office("@lede Thử")),
+    "mau/kiem-diem/bai.j2:3:1: mẫu dùng chỉ thị lạ '@lede'; có phải ý bạn là '@lead'?": render_case(office("@lede Thử")),
     "mau/kiem-diem/bai.j2:3:1: lỗi khi áp dụng mẫu: access to attribute '__class__' of 'KiemDiem' object is unsafe.":
         render_case(office("{{ event.__class__ }}")),
     # the limit is 10 s; the case lowers it so the test stays fast (the message names the limit)
