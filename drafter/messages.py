@@ -265,6 +265,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "rồi gọi lại",
                              "this line with logic already stands at {other}: write it once in a macro (or a "
                              "{{% block %}}) and call that"),
+    "template_blank_line_eaten": ("dòng trống sau thẻ này bị bỏ (Jinja bỏ dấu xuống dòng ngay sau thẻ {{% … %}}) nên hai "
+                                  "đoạn có thể dính làm một: viết +%}} ở cuối thẻ để giữ nó",
+                                  "the blank line after this tag is dropped (Jinja drops the newline right after a "
+                                  "{{% … %}} tag), so two paragraphs may run together: end the tag with +%}} to keep it"),
     "template_directive_near": ("mẫu dùng chỉ thị lạ '{directive}'", "the template uses an unknown directive '{directive}'"),
     "template_timeout": ("mẫu chạy quá {limit} giây (vòng lặp không dừng?)", "template ran over {limit} s (an endless loop?)"),
     "template_number_too_large": ("mẫu tính một số quá lớn (hơn {limit} bit)", "the template computes a number too large (over {limit} bits)"),

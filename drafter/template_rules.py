@@ -8,6 +8,7 @@
   arithmetic or and/or/not (a plain `{% set org = event.org %}` is not logic). Lines are
   compared with whitespace and whitespace control (`-`, `+`) left out. Each folder is compared
   with itself: an office template that shadows a built-in replaces it and copies nothing.
+- No blank line is dropped after a tag (blank_lines.py): two paragraphs would run together.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
+from . import blank_lines
 from .errors import Issue, pack
 
 MAX_LOGIC = 15
@@ -112,6 +114,8 @@ def check_rules(env: jinja2.Environment, root: Path) -> list[Issue]:
         if len(lines) > MAX_LOGIC:
             issues.append(Issue(str(path), lines[MAX_LOGIC], None, "", "template_too_much_logic",
                                 pack({"count": len(lines), "limit": MAX_LOGIC}), "warning"))
+        for line in blank_lines.eaten(env, path.read_text(encoding="utf-8")):
+            issues.append(Issue(str(path), line, None, "", "template_blank_line_eaten", (), "warning"))
     for earlier, later, _ in copies(env, root):
         issues.append(Issue(later.file, later.line, None, "", "template_line_copied",
                             pack({"other": str(earlier)}), "warning"))

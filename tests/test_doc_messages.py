@@ -203,6 +203,10 @@ CASES = {
     "mau/kiem-diem/tin.j2:1:1: cảnh báo: dòng có logic này đã có ở mau/kiem-diem/bai.j2:1: viết một lần trong một "
     "macro (hoặc một {% block %}) rồi gọi lại":
         {"files": RULES_BROKEN, "args": ["templates", "check", "mau"]},
+    "mau/kiem-diem/bai.j2:3:1: cảnh báo: dòng trống sau thẻ này bị bỏ (Jinja bỏ dấu xuống dòng ngay sau thẻ {% … %}) "
+    "nên hai đoạn có thể dính làm một: viết +%} ở cuối thẻ để giữ nó":
+        {"files": office("{% if event.venue %}Tại {{ event.venue }}.{% endif %}", "\nHội nghị bế mạc."),
+         "args": ["templates", "check", "mau"]},
     "mau/kiem-diem/bai.j2:3:1: mẫu in ra một giá trị trống (None): hãy đặt trong {% if … %}":
         render_case(office("{{ event.venue }}")),
     "mau/kiem-diem/bai.j2:3:1: mẫu dùng chỉ thị lạ '@lede'; có phải ý bạn là '@lead'?": render_case(office("@lede Thử")),

@@ -53,6 +53,8 @@ def test_worked_example_renders_as_the_guide_shows(files, commands, shown, witho
     for name, source in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(source + "\n", encoding="utf-8")
+    check = runner.invoke(app, ["templates", "check", str(tmp_path / "mau")])
+    assert check.exit_code == 0 and check.stderr == f"Các mẫu không có lỗi ({tmp_path / 'mau'})\n", check.stderr
     out = run(commands[0], tmp_path, monkeypatch)
     paragraphs = out.rstrip("\n").split("\n\n")
     for text in shown:

@@ -3,6 +3,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter.cli import app
+from drafter.blank_lines import eaten
 from drafter.directives import directives
 from drafter.errors import DrafterError
 from drafter.lint import check_templates
@@ -34,7 +35,7 @@ def check(folder: str, *args) -> tuple[int, list[str]]:
 def test_an_unknown_directive_is_reported_at_its_line_and_column_with_the_closest_one(tmp_path):
     folder = office(tmp_path, {"kiem-diem/bai.j2": (
         '{% extends "kiem-diem/bai.j2" %}\n{% block lead %}\n@leed Sáng nay\n\n'
-        '{% if event.venue %}@captoin {{ event.venue }}{% endif %}\n\n'
+        '{% if event.venue %}@captoin {{ event.venue }}{% endif +%}\n\n'
         '{{ "@iteem " ~ event.year }}\n\n@zzz x\n{% endblock %}\n')})
     code, lines = check(folder)
     bai = f"{folder}/kiem-diem/bai.j2"
@@ -136,3 +137,37 @@ def test_an_office_folder_is_compared_with_itself_not_with_the_built_ins(tmp_pat
 @pytest.mark.xfail(strict=False, reason="issue 11: templates being rewritten")
 def test_the_built_in_templates_keep_the_rules():
     assert [i.format("en") for i in check_rules(environment(()), BUILTIN_DIR)] == []
+
+
+# ---- no blank line dropped after a tag ----------------------------------------------------
+
+GLUED = ('{% import "_macros.j2" as m %}\n'
+         '{% call m.sentence(a) %}Năm {{ a }}.{% endcall %}\n\nBên cạnh đó, hội nghị bế mạc.\n'
+         '{% if a %}Câu ba.{% endif %}\n\nĐoạn bốn.\n'
+         '{% if a %}\nCâu năm.\n{% endif %}\n\nĐoạn sáu.\n')
+
+
+def paragraphs(source: str) -> list[str]:
+    from drafter.blocks import parse
+
+    return [b.text for b in parse(environment(()).from_string(source).render(a=2023))]
+
+
+def test_a_blank_line_dropped_after_a_tag_is_found_and_plus_keeps_it():
+    env = environment(())
+    assert paragraphs(GLUED) == ["Năm 2023. Bên cạnh đó, hội nghị bế mạc. Câu ba. Đoạn bốn. Câu năm.", "Đoạn sáu."]
+    assert eaten(env, GLUED) == [2, 5]  # the tag alone on its line (line 9) keeps the blank line
+    kept = GLUED.replace("{% endcall %}\n", "{% endcall +%}\n").replace("{% endif %}\n\nĐoạn bốn", "{% endif +%}\n\nĐoạn bốn")
+    assert eaten(env, kept) == []
+    assert paragraphs(kept) == ["Năm 2023.", "Bên cạnh đó, hội nghị bế mạc. Câu ba.", "Đoạn bốn. Câu năm.", "Đoạn sáu."]
+
+
+def test_a_dropped_blank_line_is_warned_where_it_prints(tmp_path):
+    folder = office(tmp_path, {"kiem-diem/bai.j2": '{% extends "kiem-diem/bai.j2" %}\n{% block notes %}{% endblock %}\n\n'
+                                                   '{% block lead %}\n@lead {{ event.year }}{% if event.venue %}.{% endif %}\n\nX.\n'
+                                                   '{% endblock %}\n'})
+    code, lines = check(folder)
+    assert code == 0 and lines[0] == (
+        f"{folder}/kiem-diem/bai.j2:5:1: warning: the blank line after this tag is dropped (Jinja drops the newline "
+        "right after a {% … %} tag), so two paragraphs may run together: end the tag with +%} to keep it")
+    assert len(lines) == 2  # outside a block a child prints nothing: line 2 is no problem
