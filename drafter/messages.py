@@ -253,8 +253,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "post_held_twice": ("hai người cùng được bầu {role}: {first} và {name}", "two people elected {role}: {first} and {name}"),
     "rated_over_members": ("xếp loại {rated} đảng viên nhưng chỉ có {members} đảng viên",
                            "{rated} members rated but there are only {members}"),
-    "template_none": ("mẫu in ra một giá trị trống (None): hãy đặt trong {{% if … %}}",
-                      "the template prints an empty value (None): guard it with {{% if … %}}"),
+    "template_none": ("mẫu in ra một giá trị trống (None): hãy đặt câu trong {{% call m.sentence(…) %}}",
+                      "the template prints an empty value (None): put the sentence in {{% call m.sentence(…) %}}"),
     "template_directive": ("mẫu dùng chỉ thị lạ '{directive}' (có: {allowed})",
                            "the template uses an unknown directive '{directive}' (known: {allowed})"),
     "template_too_much_logic": ("mẫu có {count} điều kiện và vòng lặp (tối đa {limit}; từ đây là quá): viết mỗi câu "

@@ -207,7 +207,7 @@ CASES = {
     "nên hai đoạn có thể dính làm một: viết +%} ở cuối thẻ để giữ nó":
         {"files": office("{% if event.venue %}Tại {{ event.venue }}.{% endif %}", "\nHội nghị bế mạc."),
          "args": ["templates", "check", "mau"]},
-    "mau/kiem-diem/bai.j2:3:1: mẫu in ra một giá trị trống (None): hãy đặt trong {% if … %}":
+    "mau/kiem-diem/bai.j2:3:1: mẫu in ra một giá trị trống (None): hãy đặt câu trong {% call m.sentence(…) %}":
         render_case(office("{{ event.venue }}")),
     "mau/kiem-diem/bai.j2:3:1: mẫu dùng chỉ thị lạ '@lede'; có phải ý bạn là '@lead'?": render_case(office("@lede Thử")),
     "mau/kiem-diem/bai.j2:3:1: lỗi khi áp dụng mẫu: access to attribute '__class__' of 'KiemDiem' object is unsafe.":

@@ -14,7 +14,8 @@ from conftest import ROOT
 runner = CliRunner()
 GUIDE = ROOT / "docs" / "sua-cau-chu.md"
 FILE = re.compile(r"^`(mau/[^`]+\.j2)`:\n\n```django\n(.*?)\n```", re.S | re.M)
-BLOCK = re.compile(r"^```(bash|text)\n(.*?)\n```", re.S | re.M)
+TEXT = re.compile(r"^```text\n(.*?)\n```", re.S | re.M)
+COMMAND = re.compile(r"^Lệnh: `(drafter [^`]+)`", re.M)
 WITHOUT = re.compile(r"^Với `(examples/[^`]+\.yaml)` \(không có `(\w+)`\), câu mới không được in", re.M)
 
 
@@ -23,9 +24,7 @@ def worked_examples() -> list:
     found = []
     for part in text.split("\n### ")[1:]:
         title = part.splitlines()[0]
-        blocks = BLOCK.findall(part)
-        commands = [line for kind, body in blocks if kind == "bash" for line in body.splitlines()]
-        found.append(pytest.param(dict(FILE.findall(part)), commands, [b for k, b in blocks if k == "text"],
+        found.append(pytest.param(dict(FILE.findall(part)), COMMAND.findall(part), TEXT.findall(part),
                                   WITHOUT.findall(part), id=title))
     return found
 
