@@ -104,18 +104,20 @@ def copies(env: jinja2.Environment, root: Path) -> list[tuple[Place, Place, str]
 
 
 def check_rules(env: jinja2.Environment, root: Path) -> list[Issue]:
-    """The warnings of both rules for the templates of one folder."""
+    """The warnings of the rules for the templates of one folder."""
     issues = []
     for name, path in templates_in(root):
         try:
-            lines = logic(env.parse(path.read_text(encoding="utf-8"), name, str(path)))
+            source = path.read_text(encoding="utf-8")
+            lines = logic(env.parse(source, name, str(path)))
+            dropped = blank_lines.eaten(env, source)
         except _UNREADABLE:
             continue  # reported by the syntax check
         if len(lines) > MAX_LOGIC:
             issues.append(Issue(str(path), lines[MAX_LOGIC], None, "", "template_too_much_logic",
                                 pack({"count": len(lines), "limit": MAX_LOGIC}), "warning"))
-        for line in blank_lines.eaten(env, path.read_text(encoding="utf-8")):
-            issues.append(Issue(str(path), line, None, "", "template_blank_line_eaten", (), "warning"))
+        issues.extend(Issue(str(path), line, None, "", "template_blank_line_eaten", (), "warning")
+                      for line in dropped)
     for earlier, later, _ in copies(env, root):
         issues.append(Issue(later.file, later.line, None, "", "template_line_copied",
                             pack({"other": str(earlier)}), "warning"))
