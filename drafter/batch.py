@@ -18,7 +18,7 @@ from typing import Callable
 from .errors import DrafterError, fail
 from .golden import sources
 from .output import identities, sweep, write_atomic, write_result
-from .pipeline import Options, render_file
+from .pipeline import Options, draft_file, write
 from .writers import WRITERS
 
 
@@ -189,12 +189,13 @@ class _Worker:
     def __call__(self, task: Task) -> Done:
         done = Done(task.source)
         try:
+            document, warnings = draft_file(task.source, self.options)  # once, for every format
+            done.warnings += [w.format(self.lang) for w in warnings]
             outputs = []
-            for fmt in self.formats:  # render every format first: a bad file writes nothing
+            for fmt in self.formats:  # write every format first: a bad file writes nothing
                 # PDF: the DOCX now, converted with every other file's in one LibreOffice run
-                result = render_file(task.source, replace(self.options, format="docx" if fmt == "pdf" else fmt))
+                result = write(document, replace(self.options, format="docx" if fmt == "pdf" else fmt))
                 outputs.append((self._target(task.stem, fmt), fmt, result))
-                done.warnings += [w.format(self.lang) for w in result.warnings]
             for target, fmt, result in outputs:
                 if fmt == "pdf":
                     done.pdfs.append((target, result.data))

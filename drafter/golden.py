@@ -23,7 +23,10 @@ from pathlib import Path
 from .audit import CHECKS as AUDIT_CHECKS
 from .errors import DrafterError, fail
 from .output import write_atomic
-from .pipeline import Options, render_file
+from .document import Document
+from .loader import load_file
+from .pipeline import Options, draft, write
+from .validate import validate
 
 FORMATS = ("txt", "md", "html", "docx")
 SUFFIX = ".golden"
@@ -60,54 +63,64 @@ def sources(directory: Path) -> list[Path]:
 def expected_files(source: Path, formats: tuple[str, ...], search_path=(),
                    reference_doc: str | None = None, warnings: list | None = None,
                    strict: bool = False) -> dict[str, str]:
-    """Golden file name -> content, for one YAML; the documents' warnings go to WARNINGS."""
+    """Golden file name -> content, for one YAML; the documents' warnings go to WARNINGS.
+    Each document (article, report, resolution, other article styles) is built once and
+    written in every format from it."""
     name = source.stem
     out: dict[str, str] = {}
-    party_docs = [("report", f"{name}.report")] + [(doc, f"{name}.{doc}") for doc in extra_docs(source)]
-    base = Options(search_path=search_path, strict=strict)
+    loaded = load_file(source)
+    kind = validate(loaded).kind
+    party_docs = [("report", f"{name}.report")] + [(doc, f"{name}.{doc}") for doc in _extra_docs(kind)]
+    base = Options(search_path=search_path, strict=strict, reference_doc=reference_doc)
+    documents: dict[tuple, Document] = {}
 
-    def render(**changes) -> str | bytes:
-        result = render_file(source, replace(base, **changes))
-        if warnings is not None:  # the audit's: what a golden run is for (not the report defaults)
-            warnings.extend(w for w in result.warnings
-                            if dict(w.args).get("check") in AUDIT_CHECKS and w not in warnings)
-        return result.data
+    def render(fmt: str, **changes) -> str | bytes:
+        options = replace(base, **changes)
+        key = (options.doc, options.template)
+        if key not in documents:
+            documents[key], found = draft(loaded, options, source.parent)
+            if warnings is not None:  # the audit's: what a golden run is for (not the report defaults)
+                warnings.extend(w for w in found if dict(w.args).get("check") in AUDIT_CHECKS and w not in warnings)
+        return write(documents[key], replace(options, format=fmt)).data
 
     for fmt in formats:
         if fmt == "docx":
             from .writers.docx.dump import dump
 
             for doc, stem in [("article", name), *party_docs]:
-                data = render(format="docx", doc=doc, reference_doc=reference_doc)
+                data = render("docx", doc=doc)
                 out[f"{stem}.docx.dump"] = dump(data)
                 out[f"{stem}.docx.sha256"] = hashlib.sha256(data).hexdigest() + "\n"
         else:
-            out[f"{name}.{fmt}"] = render(format=fmt)
+            out[f"{name}.{fmt}"] = render(fmt)
             if fmt == "txt":
                 for doc, stem in party_docs:
-                    out[f"{stem}.txt"] = render(format="txt", doc=doc)
-                for style in other_styles(source, search_path):  # "tin" and an office's own styles
-                    out[f"{name}.{style}.txt"] = render(format="txt", template=style)
+                    out[f"{stem}.txt"] = render("txt", doc=doc)
+                for style in _styles(kind, search_path):  # "tin" and an office's own styles
+                    out[f"{name}.{style}.txt"] = render("txt", template=style)
     return out
 
 
 def extra_docs(source: Path) -> list[str]:
     """Documents besides the article and the report: a congress's resolution."""
-    from .loader import load_file
-    from .pipeline import RESOLUTION_KINDS
-    from .validate import validate
-
-    return ["resolution"] if validate(load_file(source)).kind in RESOLUTION_KINDS else []
+    return _extra_docs(validate(load_file(source)).kind)
 
 
 def other_styles(source: Path, search_path=()) -> list[str]:
     """Article styles of the file's kind besides the default one, e.g. ["tin"]."""
-    from .catalog import entries
-    from .loader import load_file
-    from .pipeline import DEFAULT_STYLE
-    from .validate import validate
+    return _styles(validate(load_file(source)).kind, search_path)
 
-    kind = validate(load_file(source)).kind
+
+def _extra_docs(kind: str) -> list[str]:
+    from .pipeline import RESOLUTION_KINDS
+
+    return ["resolution"] if kind in RESOLUTION_KINDS else []
+
+
+def _styles(kind: str, search_path=()) -> list[str]:
+    from .catalog import entries
+    from .pipeline import DEFAULT_STYLE
+
     skip = set(DEFAULT_STYLE.values())
     return sorted(e.name[len(kind) + 1:-3] for e in entries(tuple(search_path))
                   if e.name.startswith(kind + "/") and e.name.count("/") == 1

@@ -270,6 +270,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "the blank line after this tag is dropped (Jinja drops the newline right after a "
                                   "{{% … %}} tag), so two paragraphs may run together: end the tag with +%}} to keep it"),
     "template_directive_near": ("mẫu dùng chỉ thị lạ '{directive}'", "the template uses an unknown directive '{directive}'"),
+    "template_part_repeated": ("mẫu ghi phần '@{directive}' của văn bản hai lần: văn bản chỉ có một phần ấy",
+                               "the template writes the document's part '@{directive}' twice: a document has one"),
     "template_timeout": ("mẫu chạy quá {limit} giây (vòng lặp không dừng?)", "template ran over {limit} s (an endless loop?)"),
     "template_number_too_large": ("mẫu tính một số quá lớn (hơn {limit} bit)", "the template computes a number too large (over {limit} bits)"),
     "template_too_large": ("mẫu sinh ra quá {limit} ký tự", "template produced over {limit} characters"),

@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from drafter.blocks import Block
+from drafter.blocks import Photo
 from drafter.cli import app
+from drafter.document import build
 from drafter.errors import DrafterError
-from drafter.model import Photo
 from drafter.pipeline import Options, render_file
-from drafter.writers import Rendered
 
 from conftest import EXAMPLES, MINIMAL
 
@@ -57,7 +56,7 @@ def test_the_docx_writer_embeds_images_from_inside_the_folder_only(tmp_path):
     (tmp_path / "yaml" / "anh.png").symlink_to("/etc/passwd")
     for name in ("../../etc/passwd", "/etc/passwd", "anh.png"):
         photo = Photo(caption="Toàn cảnh", file=name)  # as a template could build it
-        doc = Rendered([Block("photo", "Toàn cảnh", data=photo)], "t", base_dir=tmp_path / "yaml")
+        doc = build([photo], title="t", base_dir=tmp_path / "yaml")
         with pytest.raises(DrafterError) as caught:
             write_docx(doc)
         assert caught.value.issues[0].code == "image_outside", name
@@ -351,5 +350,6 @@ def test_a_template_cannot_embed_a_file_from_outside_through_its_state(tmp_path)
     for fmt, extra in (("docx", []), ("html", []), ("html", ["--embed"])):
         out = tmp_path / "out" / f"x.{fmt}"
         result = en("render", source, "--templates", tmp_path / "mau", "--format", fmt, "-o", out, *extra)
-        assert result.exit_code == 2 and "image '/etc/passwd' is outside the YAML file's folder" in result.stderr
+        # the writers get photos the template's photos() made, never a data-model object
+        assert result.exit_code == 2 and "'@photo 0'" in result.stderr, result.stderr
         assert not out.parent.exists() or list(out.parent.iterdir()) == []  # nothing copied, nothing written

@@ -15,15 +15,15 @@ from typing import Any
 from ..checks import check, issues_of
 from ..errors import DrafterError, Issue
 from ..loader import Loaded, load_text
+from ..document import Document
 from ..pipeline import Options, Output, doc_allowed, render_event, writer_for
 from ..validate import validate
-from ..writers import Rendered
 
 
 @dataclass(frozen=True)
 class Checked:
     loaded: Loaded | None  # None: the YAML itself is broken
-    rendered: Rendered | None  # None: the data does not fit, a check or the fact audit failed
+    rendered: Document | None  # None: the data does not fit, a check or the fact audit failed
     issues: list[Issue]  # errors, or the warnings of a valid file (checks, then the audit)
 
 
@@ -52,7 +52,7 @@ def render_text(text: str, file: str, options: Options) -> Output:
     checked = check_text(text, file, options)
     if checked.rendered is None:
         raise DrafterError(checked.issues)
-    return Output(writer.write(checked.rendered), checked.issues)
+    return Output(writer.write(checked.rendered, writer.options.of(options)), checked.issues)
 
 
 def issue_json(issue: Issue, lang: str) -> dict:

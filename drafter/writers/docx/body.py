@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ...blocks import Block, Table
+from ...blocks import Block, Item, Photo, Table
 from ...errors import fail
 from ...paths import read_image
 from . import elements
@@ -76,12 +76,12 @@ def text_for(block: Block) -> str:
     return text
 
 
-def write_flow(out: Out, blocks: list[Block]) -> None:
+def write_flow(out: Out, blocks: list[Item]) -> None:
     for i, block in enumerate(blocks):
-        if block.kind == "photo":
+        if isinstance(block, Photo):
             write_photo(out, block)
-        elif block.kind == "table" and isinstance(block.data, Table):
-            write_table(out, block.data, block.text)
+        elif isinstance(block, Table):
+            write_table(out, block)
         else:
             out.paragraph(style_for(block), text_for(block), ppr_extra=_keep(out, blocks, i))
 
@@ -96,14 +96,14 @@ def _keep(out: Out, blocks: list[Block], i: int) -> str:
     return ""
 
 
-def write_photo(out: Out, block: Block) -> None:
-    file = getattr(block.data, "file", None)
+def write_photo(out: Out, block: Photo) -> None:
+    file = block.file
     if file:
         path = Path(out.base_dir) / file  # named in messages below
         data = read_image(out.base_dir, file)  # however the block was made: never from outside
         try:
-            picture = out.document.picture(data, out.text_width,
-                                           int(out.text_height * _IMAGE_MAX_HEIGHT))
+            width = int(out.text_width * block.width) if block.width else out.text_width
+            picture = out.document.picture(data, width, int(out.text_height * _IMAGE_MAX_HEIGHT))
         except Exception as exc:  # python-docx's image parsers raise many types on bad files
             raise fail(str(path), "file_unreadable",
                        reason=f"not a usable image (PNG, JPEG, GIF, BMP, TIFF): {exc}") from None
@@ -121,8 +121,8 @@ def _column_widths(rows, cols: int, total: int) -> list[int]:
     return widths
 
 
-def write_table(out: Out, table: Table, caption: str = "") -> None:
-    caption = caption or table.caption
+def write_table(out: Out, table: Table) -> None:
+    caption = table.caption
     if caption:
         out.paragraph("Caption", nfc(caption))
     rows = ([table.header] if table.header else []) + list(table.rows)
