@@ -20,6 +20,7 @@ from .golden import sources
 from .output import identities, sweep, write_atomic, write_result
 from .pipeline import Options, draft_file, write
 from .writers import WRITERS
+from .words import load as load_words
 
 
 @dataclass(frozen=True)
@@ -57,14 +58,16 @@ def collect(inputs: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def stems(sources: list[Path]) -> list[str]:
-    """"Đại hội Chi bộ 3.yaml" -> "dai-hoi-chi-bo-3"; a second one of the same name gets "-2"."""
+def stems(sources: list[Path], untitled: str | None = None) -> list[str]:
+    """"Đại hội Chi bộ 3.yaml" -> "dai-hoi-chi-bo-3"; a second one of the same name gets "-2";
+    a name with no letters gets UNTITLED (words.yaml file_names)."""
     from slugify import slugify
 
+    untitled = untitled or load_words().file_names.untitled
     taken: set[str] = set()
     out = []
     for source in sources:
-        base = slugify(source.stem) or "tai-lieu"
+        base = slugify(source.stem) or untitled
         name, n = base, 1
         while name in taken:
             n += 1
@@ -78,7 +81,8 @@ def run(inputs: list[Path], outdir: Path, formats: tuple[str, ...], options: Opt
         lang: str = "vi", progress: Callable[[int, int], None] | None = None) -> Summary:
     started = time.perf_counter()
     sources = collect(inputs)
-    tasks = [Task(s, stem) for s, stem in zip(sources, stems(sources))]
+    untitled = load_words(options.search_path).file_names.untitled
+    tasks = [Task(s, stem) for s, stem in zip(sources, stems(sources, untitled))]
     _prepare(outdir)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
     work = _Worker(outdir.resolve(), formats, options, lang, identities(sources))
@@ -209,7 +213,7 @@ class _Worker:
         return done
 
     def _target(self, stem: str, fmt: str) -> Path:
-        suffix = {"report": "-bao-cao", "resolution": "-nghi-quyet"}.get(self.options.doc, "")
+        suffix = load_words(self.options.search_path).file_suffix(self.options.doc)  # words.yaml file_names
         target = (self.outdir / f"{stem}{suffix}{WRITERS[fmt].extension}").resolve()
         if not target.is_relative_to(self.outdir):  # slugs have no "/", but never trust a name
             raise ValueError(f"output {target} outside {self.outdir}")

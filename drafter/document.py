@@ -10,11 +10,12 @@ writers' (writers/numbering.py). Writers never see the data model.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator, Union
 
 from .blocks import Block, Item, Photo, Table, has_content
+from .words import Words, load as load_words
 
 PARTY_DOCS = ("report", "resolution")  # Party documents: header, sections, signature
 
@@ -89,6 +90,8 @@ class Document:
     title_part: Title | None = None  # "BÁO CÁO", its summary and rule
     signature: Signature | None = None
     recipients: Recipients | None = None
+    # the words.yaml it was drafted with: writers take its marks and the clause label from it
+    words: Words = field(default_factory=load_words, compare=False, repr=False)
 
     @property
     def party(self) -> bool:

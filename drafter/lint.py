@@ -17,6 +17,7 @@ from .model import KINDS
 from .template_rules import check_rules
 from .templating import BUILTIN_DIR, environment
 from .validate import _model_in
+from .words import problems as words_problems
 
 PROVIDED = {"event", "people", "report", "resolution", "photos", "table", "pick", "out_of_scope", "range",
             "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "super", "self", "varargs", "kwargs", "caller"}
@@ -34,7 +35,7 @@ def check_templates(folders: tuple[str, ...], include_builtin: bool = True, rule
             issues.extend(check_one(env, name, path, index))
         if rules:
             issues.extend(check_rules(env, root))
-    return issues
+    return issues + words_problems(search)  # the office's words.yaml is checked with its templates
 
 
 def check_one(env: jinja2.Environment, name: str, path: Path, index: int = 0) -> list[Issue]:

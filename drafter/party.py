@@ -12,21 +12,15 @@ import re
 from .document import Document
 from .model import EventBase, Organisation
 from .orthography import tone_style
+from .words import current as current_words
 
-# Short forms of Party and state bodies that local news uses and Party documents spell out.
-ABBREVIATIONS = {
-    "BCH": "Ban Chấp hành",
-    "BTV": "Ban Thường vụ",
-    "UBKT": "Ủy ban Kiểm tra",
-    "UBND": "Ủy ban nhân dân",
-    "HĐND": "Hội đồng nhân dân",
-    "MTTQ": "Mặt trận Tổ quốc",
-}
+# Short forms of Party and state bodies that local news uses and Party documents spell out:
+# words.yaml's abbreviations (an office may add its own).
 
 
 def expansions(event: EventBase) -> dict[str, str]:
     """Abbreviation -> words, the organisations' own ("CCQ" -> "các cơ quan") included."""
-    found = dict(ABBREVIATIONS)
+    found = dict(current_words().abbreviations)
     for org in (event.org, event.higher):
         if isinstance(org, Organisation) and org.abbr and org.abbr_of:
             found[org.abbr] = org.abbr_of

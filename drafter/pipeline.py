@@ -5,9 +5,10 @@ and every format is written from it (`draft_file`, then `write` per format)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import wraps
 from pathlib import Path
 
-from . import party, templating
+from . import party, templating, words
 from .audit import audit
 from .audit.facts import facts
 from .blocks import MarkupError, parse
@@ -69,6 +70,16 @@ def validate_file(path: str | Path, options: Options = Options()) -> list[Issue]
     return draft_file(path, options)[1]
 
 
+def _with_words(stage):
+    """Run a stage with the words.yaml of its options' search path (office folders first)."""
+    @wraps(stage)
+    def run(event_or_loaded, options: Options, *args, **kwargs):
+        with words.using(options.search_path):
+            return stage(event_or_loaded, options, *args, **kwargs)
+    return run
+
+
+@_with_words
 def draft(loaded: Loaded, options: Options, base_dir: Path) -> tuple[Document, list[Issue]]:
     """Validate, check, render and audit a loaded file: the document and its warnings."""
     event = validate(loaded)
@@ -86,6 +97,7 @@ def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None
                    doc=options.doc, kind=event.kind, allowed=", ".join(RESOLUTION_KINDS))
 
 
+@_with_words
 def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> tuple[Document, list]:
     """The document every writer receives, and the audit's problems with it."""
     doc_allowed(event, options)
@@ -97,7 +109,7 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
         blocks = parse(markup, state.objects)
         # a Party document's parts by kind, and no section without content
         document = build(blocks, options.doc, author=_author(event), date=event.date, base_dir=base_dir,
-                         published=_published(event))
+                         published=_published(event), words=words.current())
     except MarkupError as exc:  # at the directive's line when the template source holds it
         from .directives import render_error
 

@@ -127,7 +127,7 @@ def _unwrap(annotation):
 def _example(name: str, field) -> str:
     if field.is_required():
         return f"    # ví dụ: {EXAMPLES[name]}" if name in EXAMPLES else ""
-    default = field.default
+    default = field.get_default(call_default_factory=True)  # a words.yaml default too
     if default is None:
         return ""
     if isinstance(default, bool):

@@ -223,6 +223,10 @@ CASES = {
     "Đã chép mẫu ra …: sửa tệp này, drafter sẽ dùng nó thay mẫu có sẵn":
         {"files": {}, "args": ["templates", "eject", "kiem-diem/bai"]},
     "Các mẫu không có lỗi (…)": {"files": {}, "args": ["templates", "check"]},
+    # tu-ngu.md
+    "mau/words.yaml:2:3: report.archiv: khóa không có trong words.yaml (có: type_code, on_behalf, issuer_code, "
+    "higher_standing, cells, archive, archive_word); có phải ý bạn là 'archive'?":
+        render_case({"mau/words.yaml": "report:\n  archiv:\n    body: Lưu VT\n"}, "--doc", "report"),
 }
 
 

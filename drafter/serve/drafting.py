@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .. import words
 from ..checks import check, issues_of
 from ..errors import DrafterError, Issue
 from ..loader import Loaded, load_text
@@ -36,11 +37,12 @@ def check_text(text: str, file: str, options: Options = Options()) -> Checked:
         return Checked(None, None, exc.issues)
     warnings: list[Issue] = []
     try:
-        event = validate(loaded)
-        doc_allowed(event, options, loaded)
-        warnings = check(event, loaded, options.doc, options.strict)
-        rendered, problems = render_event(event, options, base_dir=Path(file).parent)
-        warnings = warnings + issues_of(problems, event, loaded, options.strict)
+        with words.using(options.search_path):  # the office's defaults and words, as pipeline.draft
+            event = validate(loaded)
+            doc_allowed(event, options, loaded)
+            warnings = check(event, loaded, options.doc, options.strict)
+            rendered, problems = render_event(event, options, base_dir=Path(file).parent)
+            warnings = warnings + issues_of(problems, event, loaded, options.strict)
     except DrafterError as exc:
         return Checked(loaded, None, warnings + exc.issues)
     return Checked(loaded, rendered, warnings)

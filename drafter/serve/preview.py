@@ -38,8 +38,8 @@ def sheet(doc: Document, images: str = "") -> str:
         flow = [_balanced_summary(_page(), b) if b.kind == "subtitle" else b for b in numbered_flow(doc)]
     parts = []
     if doc.header:
-        parts.append(_header(doc.header))
-    parts.extend(_flow(flow, images))
+        parts.append(_header(doc.header, doc.words.marks.issuer))
+    parts.extend(_flow(flow, images, doc.words.marks))
     if doc.signature or doc.recipients:
         parts.append(_signature(doc.signature or Signature(), doc.recipients or Recipients()))
     html = "\n".join(parts)
@@ -61,11 +61,11 @@ def _paragraph(style: str, text: str) -> str:
     return f'<p class="{css}">{escape(text, quote=False) or "&nbsp;"}</p>'
 
 
-def _block(block: Block) -> str:
-    return _paragraph(style_for(block), text_for(block))
+def _block(block: Block, marks=None) -> str:
+    return _paragraph(style_for(block), text_for(block, marks))
 
 
-def _flow(blocks: list[Item], images: str) -> list[str]:
+def _flow(blocks: list[Item], images: str, marks=None) -> list[str]:
     out = []
     for block in blocks:
         if isinstance(block, Photo):
@@ -79,7 +79,7 @@ def _flow(blocks: list[Item], images: str) -> list[str]:
         elif isinstance(block, Table):
             out.append(_table(block))
         else:
-            out.append(_block(block))
+            out.append(_block(block, marks))
     return out
 
 
@@ -94,7 +94,7 @@ def _table(table: Table) -> str:
     return f'{head}<table class="st-drafter-table">\n' + "\n".join(rows) + "\n</table>"
 
 
-def _header(header: Header) -> str:
+def _header(header: Header, star: str) -> str:
     """Row 1: higher body, issuer, "*" | party name; row 2: number | place and date; the
     columns split and the org lines broken where the DOCX writer puts them."""
     share = _header_split(_page(), header)
@@ -102,7 +102,7 @@ def _header(header: Header) -> str:
     left = [_paragraph(style, "\n".join(balanced_lines(text, room, _HEADER_PT, bold=bold)))
             for text, style, bold in _orgs(header)]
     if header.issuer:
-        left.append(_paragraph("Header Left", "*"))
+        left.append(_paragraph("Header Left", star))
     row1 = _row(left, _lines(("Header Party", header.party)), share)
     row2 = _row(_lines(("Header Left", header.number)), _lines(("Header Date", header.place_date)), share)
     return f'<table class="layout header">\n{row1}\n{row2}\n</table>'

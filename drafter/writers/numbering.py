@@ -24,18 +24,18 @@ def label(level: int, n: int) -> str:
 def numbered(doc: Document) -> list[Item]:
     """The document's blocks in reading order, a Party document's headings and clauses labelled
     (an article's crossheads are not numbered)."""
-    return labelled(doc.blocks) if doc.party else doc.blocks
+    return labelled(doc.blocks, doc.words.clause) if doc.party else doc.blocks
 
 
 def flow(doc: Document) -> list[Item]:
     """A Party document's title and body, labelled: for writers that set the header and the
     signature apart."""
-    return labelled([*part_blocks(doc.title_part), *flat(doc.body)])
+    return labelled([*part_blocks(doc.title_part), *flat(doc.body)], doc.words.clause)
 
 
-def labelled(blocks: list[Item]) -> list[Item]:
+def labelled(blocks: list[Item], clause_label: str) -> list[Item]:
     """BLOCKS with each heading and clause labelled: a heading's number counts its level's
-    headings since the last heading above it."""
+    headings since the last heading above it; CLAUSE_LABEL is words.yaml's clause."""
     counters = [0, 0, 0]
     clause = 0
     out = []
@@ -48,6 +48,6 @@ def labelled(blocks: list[Item]) -> list[Item]:
             block = replace(block, text=f"{label(block.level, counters[depth])} {block.text}")
         elif isinstance(block, Block) and block.kind == "clause":
             clause += 1
-            block = replace(block, text=f"Điều {clause}. {block.text}")
+            block = replace(block, text=f"{clause_label.format(n=clause)} {block.text}")
         out.append(block)
     return out

@@ -15,9 +15,9 @@ def write_txt(doc: Document, options: TextOptions = TextOptions()) -> str:
         if isinstance(block, Table):
             out.append(_text_table(block))
         elif block.kind == "item":
-            out.append(f"- {block.text}")
+            out.append(doc.words.marks.item + block.text)
         elif block.kind == "rule":
-            out.append("-----")
+            out.append(block.text or doc.words.marks.rule)
         elif block.kind in ("headline", "title"):
             out.append(block.text.upper() if block.kind == "title" else block.text)
         else:

@@ -20,7 +20,7 @@ def write_docx(doc: Source, options: DocxOptions = DocxOptions()) -> bytes:
     if reference:
         from .reference import open_reference  # python-docx reads an office's file
     document = Document(open_reference(reference) if reference else lean_base())
-    out = Out(document, doc.base_dir)
+    out = Out(document, doc.base_dir, doc.words.marks)
     if doc.party:  # header, numbered sections, signature
         write_report(out, doc)
     else:

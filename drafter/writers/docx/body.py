@@ -9,6 +9,7 @@ from pathlib import Path
 from ...blocks import Block, Item, Photo, Table
 from ...errors import fail
 from ...paths import read_image
+from ...words import Marks, load as load_words
 from . import elements
 from .document import Document
 from .opc import twips
@@ -32,8 +33,9 @@ class Out:
     """Where blocks go: the document being written (body, parts), the base's style ids, and
     the room on the page (EMU)."""
 
-    def __init__(self, document: Document, base_dir: Path):
+    def __init__(self, document: Document, base_dir: Path, marks: Marks | None = None):
         self.document, self.base_dir = document, Path(base_dir)
+        self.marks = marks or load_words().marks  # the document's item, rule and header marks
         self.styles = document.base.styles
         self.text_width = document.base.text_width
         self.text_height = document.base.text_height
@@ -67,12 +69,15 @@ def style_for(block: Block) -> str:
     return STYLE_OF.get(block.kind, "Body")
 
 
-def text_for(block: Block) -> str:
+def text_for(block: Block, marks: Marks | None = None) -> str:
+    """The text of BLOCK, with the document's item and rule marks (words.yaml marks)."""
     text = nfc(block.text)
+    if block.kind in ("item", "rule"):
+        marks = marks or load_words().marks
     if block.kind == "item" and not text.startswith(("-", "–")):
-        return "- " + text
+        return marks.item + text
     if block.kind == "rule":
-        return text or "-----"
+        return text or marks.rule
     return text
 
 
@@ -83,7 +88,7 @@ def write_flow(out: Out, blocks: list[Item]) -> None:
         elif isinstance(block, Table):
             write_table(out, block)
         else:
-            out.paragraph(style_for(block), text_for(block), ppr_extra=_keep(out, blocks, i))
+            out.paragraph(style_for(block), text_for(block, out.marks), ppr_extra=_keep(out, blocks, i))
 
 
 def _keep(out: Out, blocks: list[Block], i: int) -> str:

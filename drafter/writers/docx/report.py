@@ -63,7 +63,7 @@ def write_header(out: Out, header: Header) -> None:
     for text, style, bold in _orgs(header):
         out.paragraph(style, "\n".join(balanced_lines(text, room, _HEADER_PT, bold=bold)), parent=left)
     if header.issuer:
-        out.paragraph("Header Left", "*", parent=left)
+        out.paragraph("Header Left", out.marks.issuer, parent=left)
     if header.party is not None:
         text = nfc(header.party)
         out.paragraph("Header Party", text, parent=right,
