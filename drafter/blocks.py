@@ -18,7 +18,7 @@ from typing import ClassVar
 # sign-role "BÍ THƯ", sign-name) and recipients ("Nơi nhận:") with one recipient each.
 # A resolution's articles are "clause" blocks, numbered "Điều N." by the writers.
 # Photos and tables are blocks of their own (Photo, Table below), never model objects.
-KINDS = {
+BLOCK_KINDS = {
     "headline", "meta", "lead", "p", "caption", "photo", "byline", "note",
     "org-higher", "org-issuer", "doc-number", "party-name", "place-date",
     "title", "subtitle", "rule", "heading", "item", "table",
@@ -56,7 +56,7 @@ def parse(markup: str, objects: list | None = None) -> list[Block]:
         match = _DIRECTIVE.match(text)
         if match:
             kind, level = match[1], int(match[2] or 0)
-            if kind not in KINDS:
+            if kind not in BLOCK_KINDS:
                 raise MarkupError(f"@{kind}")
             text = text[match.end():].strip()
             if kind in ("photo", "table"):

@@ -74,3 +74,14 @@ def eject(name: str, to: Path, search_path: tuple[str, ...] = ()) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(entry.path, target)
     return target
+
+
+def eject_to_office(name: str, to: Path | None = None) -> tuple[Path, Path | None]:
+    """`templates eject`: NAME copied into TO, by default where drafter will read it (drafter.toml's
+    first folder, that file made if need be); the copy, and the drafter.toml created or None."""
+    created = None
+    if to is None:
+        from .project import office_dir
+
+        to, created = office_dir()
+    return eject(name, to), created

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import jinja2
 from jinja2 import nodes
 
-from .blocks import KINDS as BLOCK_KINDS  # the one name to fix if blocks renames it
+from .blocks import BLOCK_KINDS
 from .errors import DrafterError, Issue, pack
 
 # A directive at the start of a line segment; its level digit is not part of its kind.

@@ -19,7 +19,7 @@ from .templating import BUILTIN_DIR, environment
 from .validate import _model_in
 from .words import problems as words_problems
 
-PROVIDED = {"event", "people", "report", "resolution", "photos", "table", "pick", "out_of_scope", "range",
+PROVIDED = {"event", "persons", "people", "report", "resolution", "photos", "table", "pick", "out_of_scope", "range",
             "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "super", "self", "varargs", "kwargs", "caller"}
 
 

@@ -179,6 +179,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "golden_changed": ("{count} tệp khác với tệp chuẩn:", "{count} file(s) differ from their goldens:"),
     "project_in_use": ("dùng các thư mục mẫu ghi trong {path}", "using the template folders named in {path}"),
     "toml_syntax": ("lỗi cú pháp TOML: {problem}", "TOML syntax error: {problem}"),
+    "toml_not_utf8": ("tệp TOML phải là văn bản UTF-8: lưu lại tệp với bảng mã UTF-8",
+                      "a TOML file must be UTF-8 text: save it again as UTF-8"),
     "toml_table": ("cần một bảng [templates], ví dụ: [templates] dirs = [\"mau\"]",
                    "expected a [templates] table, e.g. [templates] dirs = [\"mau\"]"),
     "toml_dirs": ("cần một danh sách tên thư mục, ví dụ dirs = [\"mau\"]", "expected a list of folder names, e.g. dirs = [\"mau\"]"),

@@ -13,12 +13,12 @@ from .audit import audit
 from .audit.facts import facts
 from .blocks import MarkupError, parse
 from .document import PARTY_DOCS, Document, PartRepeated, build  # noqa: F401 (PARTY_DOCS re-exported)
-from .checks import check, issues_of
+from .checks import issues, issues_of, warnings_or_raise
 from .errors import Issue, fail
 from .loader import Loaded, load_file
 from .model import EventBase
 from .orthography import keep_pattern, tone_style_except
-from .report import report_info, resolution_info
+from .party_meta import report_info, resolution_info
 from .validate import validate
 from .writers import WRITERS, Writer
 
@@ -84,9 +84,9 @@ def draft(loaded: Loaded, options: Options, base_dir: Path) -> tuple[Document, l
     """Validate, check, render and audit a loaded file: the document and its warnings."""
     event = validate(loaded)
     doc_allowed(event, options, loaded)
-    warnings = check(event, loaded, options.doc, options.strict)
+    warnings = warnings_or_raise(issues(event, loaded, options.doc, options.strict))
     document, problems = render_event(event, options, base_dir=base_dir)
-    return document, warnings + issues_of(problems, event, loaded, options.strict)
+    return document, warnings + warnings_or_raise(issues_of(problems, event, loaded, options.strict))
 
 
 def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None) -> None:
@@ -157,9 +157,12 @@ def identity(event: EventBase) -> str:
 
 
 def context(event: EventBase) -> dict:
-    """What templates see: the event, people by name (for references), the report's header
+    """What templates see: the event, persons by name (for references), the report's header
     (and a congress's resolution's)."""
-    found = {"event": event, "people": event.people(), "report": report_info(event)[0]}
+    persons = event.people()
+    # "people" is the old name of "persons" (it is also a filter): office templates written
+    # before the rename keep working
+    found = {"event": event, "persons": persons, "people": persons, "report": report_info(event)[0]}
     if event.kind in RESOLUTION_KINDS:
         found["resolution"] = resolution_info(event)[0]
     return found

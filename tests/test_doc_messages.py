@@ -151,7 +151,7 @@ CASES = {
     "thiếu dấu '}' đóng, hoặc chữ có dấu phẩy trong {…} chưa đặt trong dấu nháy":
         yaml_case("a.yaml", YEAR_END + "results:\n  - items: [{text: kết quả: tốt, value: 1}]\n"),
     "assessment[0]: cần một chuỗi chữ": yaml_case("a.yaml", REVIEW + "assessment:\n  - Kết quả nổi bật: tốt\n"),
-    "kind: kind phải là một trong: dai-hoi, hoi-nghi-tong-ket, kiem-diem": yaml_case("a.yaml", "kind: hop\n"),
+    "kind: kind phải là một trong: dai-hoi, hoi-nghi-tong-ket, kiem-diem, so-ket, trao-huy-hieu, ket-nap, hoi-nghi-bch, quan-triet": yaml_case("a.yaml", "kind: hop\n"),
     "khong-co.yaml: không tìm thấy tệp": {"files": {}, "args": ["validate", "khong-co.yaml"]},
     # section 11: checks
     "chk.yaml:12:9: cảnh báo: results[0].items[1]: tỷ lệ trên 100% (118%): kiểm tra lại, hoặc ghi nhận nếu là "

@@ -15,7 +15,7 @@ from drafter.document import Header, PartRepeated, Section, Signature, build
 from drafter.pipeline import Options, draft_file, render_file
 from drafter.writers import WRITERS, DocxOptions, HtmlOptions
 from drafter.writers.docx import write_docx
-from drafter.writers.docx.dump import dump
+from drafter.writers.docx.readback import dump
 
 from conftest import EXAMPLES, MINIMAL
 

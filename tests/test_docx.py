@@ -28,7 +28,7 @@ from drafter.errors import DrafterError
 from drafter.writers import WRITERS, DocxOptions
 from drafter.writers.docx import elements, write_docx
 from drafter.writers.docx.body import STYLE_OF
-from drafter.writers.docx.dump import dump
+from drafter.writers.docx.readback import dump
 from drafter.writers.docx.package import zip_members
 from drafter.writers.docx.styles import our_style_names
 

@@ -126,6 +126,16 @@ def test_a_bad_drafter_toml_gets_a_toml_message(tmp_path, monkeypatch, text, mes
     assert "YAML" not in result.stderr
 
 
+
+def test_a_drafter_toml_not_in_utf8_is_refused_with_its_line(tmp_path, monkeypatch):
+    _project(tmp_path)
+    (tmp_path / "drafter.toml").write_bytes(b'[templates]\n# th\xf0 m\xf5c\ndirs = ["mau"]\n')  # saved as cp1258
+    (tmp_path / "x.yaml").write_text(YEAR_END, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = en("render", tmp_path / "x.yaml")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"{tmp_path / 'drafter.toml'}:2:1: a TOML file must be UTF-8 text: save it again as UTF-8\n"
+
 # ---- internal errors that are bad input ---------------------------------------------------------
 
 

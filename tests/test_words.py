@@ -105,7 +105,7 @@ def test_marks_come_from_the_words_not_the_writer(tmp_path):
 
 
 def test_the_docx_writer_takes_the_header_star_from_the_words(tmp_path):
-    from drafter.writers.docx.dump import dump
+    from drafter.writers.docx.readback import dump
 
     mau = office(tmp_path, 'marks:\n  issuer: "***"\n')
     docx = render_file(VINH_LOC, Options(format="docx", doc="report", search_path=(mau,))).data

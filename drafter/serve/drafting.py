@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import words
-from ..checks import check, issues_of
+from ..checks import issues, issues_of, warnings_or_raise
 from ..errors import DrafterError, Issue
 from ..loader import Loaded, load_text
 from ..document import Document
@@ -40,9 +40,9 @@ def check_text(text: str, file: str, options: Options = Options()) -> Checked:
         with words.using(options.search_path):  # the office's defaults and words, as pipeline.draft
             event = validate(loaded)
             doc_allowed(event, options, loaded)
-            warnings = check(event, loaded, options.doc, options.strict)
+            warnings = warnings_or_raise(issues(event, loaded, options.doc, options.strict))
             rendered, problems = render_event(event, options, base_dir=Path(file).parent)
-            warnings = warnings + issues_of(problems, event, loaded, options.strict)
+            warnings = warnings + warnings_or_raise(issues_of(problems, event, loaded, options.strict))
     except DrafterError as exc:
         return Checked(loaded, None, warnings + exc.issues)
     return Checked(loaded, rendered, warnings)

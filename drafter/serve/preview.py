@@ -20,7 +20,7 @@ from ..document import Document, Header, Recipients, Signature
 from ..writers.numbering import flow as numbered_flow
 from ..writers.docx.body import nfc, style_for, text_for
 from ..writers.docx.package import lean_base
-from ..writers.docx.report import (_CELL_MARGINS, _HEADER_PT, _SIGNATURE_LINES, _balanced_summary,
+from ..writers.docx.party_layout import (_CELL_MARGINS, _HEADER_PT, _SIGNATURE_LINES, _balanced_summary,
                                    _header_split, _orgs)
 from ..writers.docx.typography import NB_HYPHEN, balanced_lines, keep_together
 

@@ -10,7 +10,7 @@ from .. import DocxOptions
 from .body import Out, nfc, write_flow
 from .document import Document
 from .package import lean_base
-from .report import write_report
+from .party_layout import write_report
 
 __all__ = ["write_docx"]
 
