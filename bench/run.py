@@ -204,8 +204,9 @@ def _blocks(paths):
     from drafter.loader import load_file
     from drafter.pipeline import Options, render_event
     from drafter.validate import validate
+    from drafter.writers.numbering import numbered
 
-    return [render_event(validate(load_file(p)), Options(doc="report"))[0].blocks for p in paths]
+    return [numbered(render_event(validate(load_file(p)), Options(doc="report"))[0]) for p in paths]
 
 
 def python_docx_one(index: int) -> bytes:
@@ -214,8 +215,8 @@ def python_docx_one(index: int) -> bytes:
     document = docx.Document()
     for block in _CONTENT[index]:
         if block.kind == "table":
-            table = document.add_table(rows=1 + len(block.data.rows), cols=len(block.data.header))
-            for r, row in enumerate((block.data.header, *block.data.rows)):
+            table = document.add_table(rows=1 + len(block.rows), cols=len(block.header))
+            for r, row in enumerate((block.header, *block.rows)):
                 for c, cell in enumerate(row):
                     table.cell(r, c).text = cell
         elif block.kind in ("title", "heading"):

@@ -18,8 +18,9 @@ from typing import Callable
 from .errors import DrafterError, fail
 from .golden import sources
 from .output import identities, sweep, write_atomic, write_result
-from .pipeline import Options, render_file
+from .pipeline import Options, draft_file, write
 from .writers import WRITERS
+from .words import load as load_words
 
 
 @dataclass(frozen=True)
@@ -57,14 +58,16 @@ def collect(inputs: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def stems(sources: list[Path]) -> list[str]:
-    """"Đại hội Chi bộ 3.yaml" -> "dai-hoi-chi-bo-3"; a second one of the same name gets "-2"."""
+def stems(sources: list[Path], untitled: str | None = None) -> list[str]:
+    """"Đại hội Chi bộ 3.yaml" -> "dai-hoi-chi-bo-3"; a second one of the same name gets "-2";
+    a name with no letters gets UNTITLED (words.yaml file_names)."""
     from slugify import slugify
 
+    untitled = untitled or load_words().file_names.untitled
     taken: set[str] = set()
     out = []
     for source in sources:
-        base = slugify(source.stem) or "tai-lieu"
+        base = slugify(source.stem) or untitled
         name, n = base, 1
         while name in taken:
             n += 1
@@ -78,7 +81,8 @@ def run(inputs: list[Path], outdir: Path, formats: tuple[str, ...], options: Opt
         lang: str = "vi", progress: Callable[[int, int], None] | None = None) -> Summary:
     started = time.perf_counter()
     sources = collect(inputs)
-    tasks = [Task(s, stem) for s, stem in zip(sources, stems(sources))]
+    untitled = load_words(options.search_path).file_names.untitled
+    tasks = [Task(s, stem) for s, stem in zip(sources, stems(sources, untitled))]
     _prepare(outdir)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
     work = _Worker(outdir.resolve(), formats, options, lang, identities(sources))
@@ -189,12 +193,13 @@ class _Worker:
     def __call__(self, task: Task) -> Done:
         done = Done(task.source)
         try:
+            document, warnings = draft_file(task.source, self.options)  # once, for every format
+            done.warnings += [w.format(self.lang) for w in warnings]
             outputs = []
-            for fmt in self.formats:  # render every format first: a bad file writes nothing
+            for fmt in self.formats:  # write every format first: a bad file writes nothing
                 # PDF: the DOCX now, converted with every other file's in one LibreOffice run
-                result = render_file(task.source, replace(self.options, format="docx" if fmt == "pdf" else fmt))
+                result = write(document, replace(self.options, format="docx" if fmt == "pdf" else fmt))
                 outputs.append((self._target(task.stem, fmt), fmt, result))
-                done.warnings += [w.format(self.lang) for w in result.warnings]
             for target, fmt, result in outputs:
                 if fmt == "pdf":
                     done.pdfs.append((target, result.data))
@@ -208,7 +213,7 @@ class _Worker:
         return done
 
     def _target(self, stem: str, fmt: str) -> Path:
-        suffix = {"report": "-bao-cao", "resolution": "-nghi-quyet"}.get(self.options.doc, "")
+        suffix = load_words(self.options.search_path).file_suffix(self.options.doc)  # words.yaml file_names
         target = (self.outdir / f"{stem}{suffix}{WRITERS[fmt].extension}").resolve()
         if not target.is_relative_to(self.outdir):  # slugs have no "/", but never trust a name
             raise ValueError(f"output {target} outside {self.outdir}")

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import ClassVar
 
 # Block kinds. Article: headline, meta (publication line), lead (sapo), p, caption, photo,
 # byline. Report (Party document layout): the header's parts (org-higher, org-issuer,
 # doc-number, party-name, place-date), title, subtitle, rule ("-----"), heading1..3
 # ("I-", "1.", "a)"), p, item ("- …"), table, the signature's parts (sign-for "T/M ĐẢNG ỦY",
 # sign-role "BÍ THƯ", sign-name) and recipients ("Nơi nhận:") with one recipient each.
-# A resolution's articles are "clause" blocks, numbered "Điều N." by party.sections.
-KINDS = {
+# A resolution's articles are "clause" blocks, numbered "Điều N." by the writers.
+# Photos and tables are blocks of their own (Photo, Table below), never model objects.
+BLOCK_KINDS = {
     "headline", "meta", "lead", "p", "caption", "photo", "byline", "note",
     "org-higher", "org-issuer", "doc-number", "party-name", "place-date",
     "title", "subtitle", "rule", "heading", "item", "table",
@@ -36,7 +37,6 @@ class Block:
     kind: str
     text: str = ""
     level: int = 0
-    data: Any = None
 
 
 class MarkupError(ValueError):
@@ -52,22 +52,37 @@ def parse(markup: str, objects: list | None = None) -> list[Block]:
         text = " ".join(line.strip() for line in chunk.strip().splitlines()).strip()
         if not text:
             continue
-        kind, level, data = "p", 0, None
+        kind, level = "p", 0
         match = _DIRECTIVE.match(text)
         if match:
             kind, level = match[1], int(match[2] or 0)
-            if kind not in KINDS:
+            if kind not in BLOCK_KINDS:
                 raise MarkupError(f"@{kind}")
             text = text[match.end():].strip()
             if kind in ("photo", "table"):
-                if not text.isdigit() or int(text) >= len(objects or []):
+                found = objects[int(text)] if text.isdigit() and int(text) < len(objects or []) else None
+                if getattr(found, "kind", None) != kind:
                     raise MarkupError(f"@{kind} {text}")
-                data = objects[int(text)]
-                text = getattr(data, "caption", "")
+                blocks.append(found)
+                continue
         if not text and kind in _TEXT_KINDS:
             continue  # every sentence of it was left out for want of its facts: no empty paragraph
-        blocks.append(Block(kind, text.replace(LITERAL_AT, "@"), level, data))
+        blocks.append(Block(kind, text.replace(LITERAL_AT, "@"), level))
     return blocks
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A picture and its caption: the file as the YAML names it (relative to its folder)."""
+    file: str | None
+    caption: str = ""
+    width: float | None = None  # share of the text width; None: as wide as the page allows
+    kind: ClassVar[str] = "photo"
+    level: ClassVar[int] = 0
+
+    @property
+    def text(self) -> str:
+        return self.caption
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,15 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     caption: str = ""
+    kind: ClassVar[str] = "table"
+    level: ClassVar[int] = 0
+
+    @property
+    def text(self) -> str:
+        return self.caption
+
+
+Item = Block | Photo | Table  # what a document's flow holds
 
 
 SIGNATURE_KINDS = {"sign-for", "sign-role", "sign-name", "recipients", "recipient"}

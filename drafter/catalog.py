@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import fail
 from .templating import BUILTIN_DIR
+from .words import FILE as WORDS_FILE
 
 
 @dataclass(frozen=True)
@@ -17,19 +18,21 @@ class Entry:
 
 
 def entries(search_path: tuple[str, ...] = ()) -> list[Entry]:
-    """Every template name, from the first folder that has it (office folders first)."""
+    """Every template name, from the first folder that has it (office folders first); the
+    words file (words.yaml) too, which an office overrides key by key."""
     found: dict[str, Entry] = {}
     for folder in [*search_path, str(BUILTIN_DIR)]:
         root = Path(folder)
         origin = "built-in" if root == BUILTIN_DIR else str(root)
-        for path in sorted(root.rglob("*.j2")):
+        words = [root / WORDS_FILE] if (root / WORDS_FILE).is_file() else []
+        for path in sorted(root.rglob("*.j2")) + words:
             name = path.relative_to(root).as_posix()
             found.setdefault(name, Entry(name, origin, path))
     return sorted(found.values(), key=lambda e: e.name)
 
 
 def find(name: str, search_path: tuple[str, ...] = ()) -> Entry:
-    name = name if name.endswith(".j2") else name + ".j2"
+    name = name if name.endswith(".j2") or name == WORDS_FILE else name + ".j2"
     found = entries(search_path)
     for entry in found:
         if entry.name == name:
@@ -71,3 +74,14 @@ def eject(name: str, to: Path, search_path: tuple[str, ...] = ()) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(entry.path, target)
     return target
+
+
+def eject_to_office(name: str, to: Path | None = None) -> tuple[Path, Path | None]:
+    """`templates eject`: NAME copied into TO, by default where drafter will read it (drafter.toml's
+    first folder, that file made if need be); the copy, and the drafter.toml created or None."""
+    created = None
+    if to is None:
+        from .project import office_dir
+
+        to, created = office_dir()
+    return eject(name, to), created

@@ -18,7 +18,7 @@ from typing import Iterator
 from .errors import DrafterError, Issue, pack
 from .loader import Loaded
 from .model import DaiHoi, EventBase, Figure, KiemDiem, TongKet
-from .report import report_info, resolution_info
+from .party_meta import report_info, resolution_info
 
 ERROR, WARNING = "error", "warning"
 
@@ -33,19 +33,23 @@ class Problem:
     file: str | None = None  # a template, when the template is at fault rather than the data
 
 
-def check(event: EventBase, loaded: Loaded, doc: str = "article", strict: bool = False) -> list[Issue]:
-    """Raise DrafterError for errors (and warnings when strict); return the warnings."""
+def issues(event: EventBase, loaded: Loaded, doc: str = "article", strict: bool = False) -> list[Issue]:
+    """What the checks find, errors and warnings (all errors when strict); never raises."""
     return issues_of(list(_all(event, loaded, doc)), event, loaded, strict)
 
 
 def issues_of(problems: list[Problem], event: EventBase, loaded: Loaded, strict: bool) -> list[Issue]:
-    """Problems not acknowledged, as issues: raise for errors (and warnings when strict)."""
-    problems = [p for p in problems if not _acknowledged(event, p)]
-    issues = [_issue(loaded, p, ERROR if strict else p.severity) for p in problems]
-    errors = [i for i in issues if i.severity == ERROR]
+    """Problems not acknowledged, as issues (warnings become errors when strict)."""
+    return [_issue(loaded, p, ERROR if strict else p.severity) for p in problems if not _acknowledged(event, p)]
+
+
+def warnings_or_raise(found: list[Issue]) -> list[Issue]:
+    """The warnings among FOUND; DrafterError with the errors when there is one (the caller
+    that stops at an error says so by calling this)."""
+    errors = [i for i in found if i.severity == ERROR]
     if errors:
         raise DrafterError(errors)
-    return issues
+    return found
 
 
 def _all(event: EventBase, loaded: Loaded, doc: str) -> Iterator[Problem]:

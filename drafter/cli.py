@@ -12,7 +12,6 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer  # noqa: E402
 
-from .project import search_path  # noqa: E402  (typer-free: launch.py's fast path uses it too)
 from .cli_text import Command, Group  # noqa: E402  (the frame in the user's language)
 
 # rich_markup_mode=None: plain help, so `drafter --help` does not import rich (start-up time)
@@ -39,6 +38,17 @@ def root(show_version: bool = typer.Option(False, "--version", is_eager=True, ca
                                            help="In số phiên bản của drafter rồi thoát."),
          lang: Optional[str] = LangOpt):
     """drafter: soạn tin bài và báo cáo về đại hội, hội nghị của Đảng từ tệp YAML."""
+
+
+def _err(line: str) -> None:
+    typer.echo(line, err=True)
+
+
+def _config(templates, near: Path | None, lang: str | None, formats: str | tuple = ()):
+    """The library's configuration of this run (the drafter.toml in use said on stderr)."""
+    from .config import load
+
+    return _run(lambda: load(templates, near=near, formats=formats, lang=lang, say=_err), lang)
 
 
 def _say(code: str, lang: str | None, **args) -> None:
@@ -93,16 +103,6 @@ def _batch(files, outdir, formats, options, jobs, lang) -> int:
     return 1 if summary.failed else 0
 
 
-def _formats(text: str) -> tuple[str, ...]:
-    """"docx,html" -> ("docx", "html"); each must have a writer (a clean error otherwise)."""
-    from .pipeline import writer_for
-
-    formats = tuple(f.strip() for f in text.split(",") if f.strip()) or (text,)
-    for name in formats:
-        writer_for(name)
-    return formats
-
-
 def _fail(exc, lang: str | None):
     from .messages import language
 
@@ -119,36 +119,11 @@ def validate(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help=
              strict: bool = StrictOpt, from_encoding: Optional[str] = EncodingOpt,
              lang: Optional[str] = LangOpt):
     """Kiểm tra tệp YAML, số liệu và bài soạn thử. Mỗi lỗi một dòng TỆP:DÒNG:CỘT: trường: thông báo."""
-    from .errors import DrafterError, Issue
-    from .messages import language
-    from .pipeline import Options, validate_file
+    from . import jobs
 
-    _run(lambda: _doc(doc), lang)  # once, not once per file
-    issues: list[Issue] = []
-    for path in files:  # every file is checked, then all problems are reported at once
-        try:
-            options = Options(doc=_doc(doc), template=template, search_path=search_path(templates, path.parent, lang),
-                              strict=strict, from_encoding=from_encoding)
-            for warning in validate_file(path, options):
-                typer.echo(warning.format(language(lang)), err=True)
-        except DrafterError as exc:
-            issues.extend(exc.issues)
-    if issues:
-        _fail(DrafterError(issues), lang)
+    _run(lambda: jobs.validate(files, doc, templates, lang, _err, template=template, strict=strict,
+                               from_encoding=from_encoding), lang)
     _say("validated", lang, count=len(files))
-
-
-def _doc(doc: str) -> str:
-    """--doc: one of the documents the pipeline knows (article, report, …), or a clean error."""
-    import difflib
-
-    from .errors import fail
-    from .pipeline import DEFAULT_STYLE
-
-    if doc not in DEFAULT_STYLE:
-        close = difflib.get_close_matches(doc, DEFAULT_STYLE, n=1)
-        raise fail("--doc", "expected_one_of", allowed=", ".join(DEFAULT_STYLE), **({"suggest": close[0]} if close else {}))
-    return doc
 
 
 def _check_min(name: str, value: int | None, limit: int) -> None:
@@ -174,46 +149,26 @@ def render(files: list[Path] = typer.Argument(..., metavar="TỆP_YAML", help="T
            from_encoding: Optional[str] = EncodingOpt,
            lang: Optional[str] = LangOpt):
     """Soạn bài từ tệp YAML."""
+    from .config import parse_formats
     from .errors import fail
+    from .jobs import check_args, render as render_one, render_options
     from .messages import language
-    from .output import write_result, write_stdout
-    from .pipeline import Options, render_file, writer_for
 
-    formats = _run(lambda: _formats(format), lang)
+    formats = _run(lambda: parse_formats(format), lang)
     # "-o ket-qua/" names a folder even before it exists
     to_folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
     out = Path(output) if output else None
-
-    def make_options():
-        _check_min("--jobs", jobs, 1)
-        _check_min("--variant", variant, 0)
-        return Options(format=formats[0], doc=_doc(doc), template=template,
-                       search_path=search_path(templates, files[0].parent, lang),
-                       reference_doc=str(reference_doc) if reference_doc else None,
-                       variant=variant, strict=strict, from_encoding=from_encoding,
-                       embed=embed, fragment=fragment)
-
+    fields = dict(doc=doc, template=template, reference_doc=reference_doc, variant=variant, strict=strict,
+                  from_encoding=from_encoding, embed=embed, fragment=fragment)
+    _run(lambda: _check_min("--jobs", jobs, 1), lang)
     if len(files) > 1 or files[0].is_dir() or len(formats) > 1 or to_folder:
-        batch_options = _run(make_options, lang)
+        _run(lambda: check_args(doc, variant), lang)
+        config = _config(templates, files[0].parent, lang)
+        batch_options = _run(lambda: render_options(config, format=formats[0], **fields), lang)
         if out is None:
             _fail(fail("-o", "batch_needs_outdir"), lang)
         raise typer.Exit(_run(lambda: _batch(files, out, formats, batch_options, jobs, language(lang)), lang))
-    file = files[0]
-
-    def job():
-        options = make_options()
-        if writer_for(options.format).binary and out is None:
-            raise fail("--format", "binary_to_stdout", name=options.format)
-        result = render_file(file, options)
-        for warning in result.warnings:
-            typer.echo(warning.format(language(lang)), err=True)
-        if out is None:
-            write_stdout(result.data)
-        else:
-            write_result(out, result, inputs=(file,))
-            _say("written", lang, path=out)
-
-    _run(job, lang)
+    _run(lambda: render_one(files[0], out, templates, lang, _err, format=formats[0], **fields), lang)
 
 
 @app.command(cls=Command)
@@ -226,40 +181,15 @@ def golden(directory: Path = typer.Argument(..., metavar="THƯ_MỤC", help="Th�
            lang: Optional[str] = LangOpt):
     """So sánh kết quả với tệp chuẩn (golden). Thêm --update để chấp nhận thay đổi."""
     from . import golden as golden_files
-    from .messages import language, translate
 
-    def job():
-        return golden_files.run(directory, _formats(format), update, search_path(templates, directory, lang),
-                                str(reference_doc) if reference_doc else None, strict)
-
-    outcome = _run(job, lang)
-    lg = language(lang)
-    for warning in outcome.warnings:
-        typer.echo(warning.format(lg), err=True)
-    for error in outcome.errors:
-        typer.echo(error.format(lg), err=True)
-    for path, diff in outcome.changed:
-        typer.echo(diff, nl=False)
-    for path in outcome.missing:
-        typer.echo(f"{path}: {translate('golden_missing', lg)}")
-    for path in outcome.stale:
-        typer.echo(f"{path}: {translate('golden_stale', lg)}")
-    changed = [p for p, _ in outcome.changed]
-    if update:
-        for path in outcome.updated:
-            typer.echo(f"{path}: {translate('golden_updated', lg)}")
-        for path in outcome.removed:
-            typer.echo(f"{path}: {translate('golden_removed', lg)}")
-    elif changed:
-        typer.echo(translate("golden_changed", lg, count=len(changed)))
-        for path in changed:
-            typer.echo(f"  {path}")
-    if outcome.errors:
-        raise typer.Exit(2)
-    if not outcome.ok and not update:
-        raise typer.Exit(1)
-    if outcome.ok:
-        typer.echo(translate("golden_ok", lg, count=outcome.compared))
+    config = _config(templates, directory, lang, format)
+    report = _run(lambda: golden_files.check(directory, config, update, strict,
+                                             str(reference_doc) if reference_doc else None), lang)
+    for line in report.messages(config.lang):
+        typer.echo(line, err=True)
+    for text in report.summary(config.lang, update):
+        typer.echo(text, nl=False)
+    raise typer.Exit(report.exit_code(update))
 
 
 templates_app = typer.Typer(help="Xem, sao chép và kiểm tra các mẫu câu chữ (Jinja).", no_args_is_help=True,
@@ -279,7 +209,7 @@ def templates_list(templates: list[Path] = TemplatesOpt, lang: Optional[str] = L
     """Liệt kê các mẫu và nguồn gốc (có sẵn hay của cơ quan)."""
     from .catalog import entries
 
-    for entry in _run(lambda: entries(search_path(templates, lang=lang)), lang):
+    for entry in _run(lambda: entries(_config(templates, None, lang).search_path), lang):
         typer.echo(f"{entry.name}\t{entry.origin}")
 
 
@@ -288,7 +218,7 @@ def templates_show(name: str = NameArg, templates: list[Path] = TemplatesOpt, la
     """In nội dung một mẫu."""
     from .catalog import find
 
-    entry = _run(lambda: find(name, search_path(templates, lang=lang)), lang)
+    entry = _run(lambda: find(name, _config(templates, None, lang).search_path), lang)
     typer.echo(entry.path.read_text(encoding="utf-8"), nl=False)
 
 
@@ -298,17 +228,9 @@ def templates_eject(name: str = NameArg,
                                                       help="Thư mục đích (mặc định: thư mục mẫu trong drafter.toml)."),
                     lang: Optional[str] = LangOpt):
     """Sao chép một mẫu có sẵn ra thư mục mẫu của cơ quan để sửa."""
-    from .catalog import eject
-    from .project import office_dir
+    from .catalog import eject_to_office
 
-    def job():
-        created = None
-        folder = to
-        if folder is None:  # where drafter will read it: drafter.toml's folder, made if need be
-            folder, created = office_dir()
-        return eject(name, folder), created
-
-    target, created = _run(job, lang)
+    target, created = _run(lambda: eject_to_office(name, to), lang)
     if created is not None:
         _say("project_created", lang, path=created)
     _say("ejected", lang, path=target)
@@ -320,41 +242,28 @@ def templates_check(directory: Optional[Path] = typer.Argument(None, metavar="TH
     """Kiểm tra cú pháp mẫu và các tên trường mẫu dùng, không cần soạn bài."""
     from .errors import DrafterError
     from .lint import check_templates
+    from .messages import language
 
-    folders = (str(directory),) if directory else _run(lambda: search_path([], lang=lang), lang)
-    issues = check_templates(folders, include_builtin=directory is None)
-    if issues:
-        _fail(DrafterError(issues), lang)
+    folders = (str(directory),) if directory else _config([], None, lang).search_path
+    issues = check_templates(folders, include_builtin=directory is None, rules=True)
+    for warning in (i for i in issues if i.severity != "error"):
+        typer.echo(warning.format(language(lang)), err=True)
+    errors = [i for i in issues if i.severity == "error"]
+    if errors:
+        _fail(DrafterError(errors), lang)
     _say("templates_ok", lang, folders=", ".join(folders) if folders else "có sẵn / built-in")
 
 
 @app.command(cls=Command)
-def new(kind: str = typer.Argument(..., metavar="LOẠI", help="dai-hoi, hoi-nghi-tong-ket hoặc kiem-diem."),
+def new(kind: str = typer.Argument(..., metavar="LOẠI", help="Loại hoạt động: dai-hoi, hoi-nghi-tong-ket, kiem-diem, so-ket, trao-huy-hieu, ket-nap, hoi-nghi-bch hoặc quan-triet."),
         output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="TỆP", help="Tệp cần tạo (mặc định: in ra)."),
         full: bool = typer.Option(False, "--full", help="Ghi mọi trường (mặc định: chỉ các trường hay dùng)."),
         lang: Optional[str] = LangOpt):
     """Tạo tệp YAML mẫu có chú thích để điền."""
-    import difflib
+    from .skeleton import create
 
-    from .errors import fail
-    from .model import KINDS
-    from .output import write_atomic, write_stdout
-    from .skeleton import skeleton
-
-    def job():
-        if kind not in KINDS:
-            close = difflib.get_close_matches(kind, KINDS, n=1, cutoff=0.5)
-            raise fail(kind, "unknown_kind", allowed=", ".join(KINDS), **({"suggest": close[0]} if close else {}))
-        text = skeleton(kind, full=full)
-        if output is None:
-            write_stdout(text)
-        elif output.exists():
-            raise fail(str(output), "eject_exists")
-        else:
-            write_atomic(output, text)
-            _say("created", lang, path=output, kind=kind)
-
-    _run(job, lang)
+    if _run(lambda: create(kind, output, full), lang):
+        _say("created", lang, path=output, kind=kind)
 
 
 @app.command(cls=Command)
@@ -365,7 +274,7 @@ def learn(article: Path = typer.Argument(..., metavar="TỆP", help="Bài viết
           force: bool = typer.Option(False, "--force", help="Ghi đè kiểu bài đã có."),
           lang: Optional[str] = LangOpt):
     """Học kiểu bài của cơ quan từ một bài viết và tệp YAML của nó."""
-    from .learn.report import lines
+    from .learn.findings import lines
     from .learn.style import learn_files
     from .messages import language, translate
 
@@ -392,8 +301,8 @@ def serve(directory: Path = typer.Argument(Path("."), help="Thư mục chứa c�
     from .messages import language
     from .serve import serve as run_server  # starlette and uvicorn load here only
 
-    _run(lambda: run_server(directory, host, port, search_path(templates, directory, lang), language(lang),
-                            open_browser), lang)
+    config = _config(templates, directory, lang)
+    _run(lambda: run_server(directory, host, port, config.search_path, config.lang, open_browser), lang)
 
 
 @app.command(cls=Command)

@@ -87,7 +87,8 @@ EN = {
     "Thư mục mẫu (mặc định: tất cả).": "Template folder (default: all).",
     # new
     "Tạo tệp YAML mẫu có chú thích để điền.": "Create a commented YAML file to fill in.",
-    "dai-hoi, hoi-nghi-tong-ket hoặc kiem-diem.": "dai-hoi, hoi-nghi-tong-ket or kiem-diem.",
+    "Loại hoạt động: dai-hoi, hoi-nghi-tong-ket, kiem-diem, so-ket, trao-huy-hieu, ket-nap, hoi-nghi-bch hoặc quan-triet.":
+        "Event kind: dai-hoi, hoi-nghi-tong-ket, kiem-diem, so-ket, trao-huy-hieu, ket-nap, hoi-nghi-bch or quan-triet.",
     "Tệp cần tạo (mặc định: in ra).": "File to create (default: print it).",
     "Ghi mọi trường (mặc định: chỉ các trường hay dùng).": "Write every field (default: the usual ones).",
     # serve

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from jinja2 import pass_context
 
+from .words import current as current_words
+
 # CLDR "vi" (latn digits), as Babel has them
 GROUP, DECIMAL, MINUS = ".", ",", "-"
 LIST_PATTERNS = {"start": "{0}, {1}", "middle": "{0}, {1}", "end": "{0} và {1}", "2": "{0} và {1}"}
@@ -103,19 +105,20 @@ def share(value, total) -> str:
 
 
 def plan_percent(actual, plan) -> str:
-    """118, 100 -> "đạt 118% kế hoạch"."""
+    """118, 100 -> "đạt 118% kế hoạch" (words.yaml figures.plan)."""
     ratio = (Decimal(str(actual)) * 100 / Decimal(str(plan))).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return f"đạt {percent(ratio, 1)} kế hoạch"
+    return current_words().figures.plan.format(percent=percent(ratio, 1))
 
 
 def money(vnd) -> str:
     """1_500_000_000 -> "1,5 tỷ đồng"; 250_000_000 -> "250 triệu đồng"; 500_000 -> "500.000 đồng".
-    Never rounded: an amount that does not fit a short form is written in đồng."""
+    Never rounded: an amount that does not fit a short form is written in đồng (words.yaml money)."""
+    words = current_words().money
     amount = Decimal(str(vnd))
-    for size, word in ((Decimal(10**9), "tỷ"), (Decimal(10**6), "triệu")):
+    for size, pattern in ((Decimal(10**9), words.billion), (Decimal(10**6), words.million)):
         if abs(amount) >= size and places(amount / size) <= 3:
-            return f"{number(amount / size)} {word} đồng"
-    return f"{number(amount)} đồng"
+            return pattern.format(n=number(amount / size))
+    return words.dong.format(n=number(amount))
 
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -290,21 +293,12 @@ def people(group, style: str = "comma") -> str:
 
 # ---- figures -------------------------------------------------------------------------------
 
-_BOUNDS = {"min": ("từ ", " trở lên"), "least": ("ít nhất ", ""), "over": ("trên ", ""), "max": ("không quá ", ""),
-           "under": ("dưới ", ""), "about": ("khoảng ", ""), "more": ("hơn ", ""), "nearly": ("gần ", ""),
-           "estimate": ("ước đạt ", "")}
-
-RATING_WORDS = {
-    "xuat-sac": "hoàn thành xuất sắc nhiệm vụ",
-    "tot": "hoàn thành tốt nhiệm vụ",
-    "hoan-thanh": "hoàn thành nhiệm vụ",
-    "khong-hoan-thanh": "không hoàn thành nhiệm vụ",
-}
+# The words of bounds, ranges, ratings and "trong đó" are words.yaml's (bounds, figures, ratings).
 
 
 def rating(level: str) -> str:
     """"tot" -> "hoàn thành tốt nhiệm vụ"."""
-    return RATING_WORDS[level]
+    return current_words().rating(level)
 
 
 def quantity(c, padded: bool = False) -> str:
@@ -313,15 +307,16 @@ def quantity(c, padded: bool = False) -> str:
     if c.total is not None:
         core = share(c.value, c.total) + (f" {c.unit}" if c.unit else "")
     elif getattr(c, "to", None) is not None:  # a range: "từ 180 đến 200 đảng viên"
-        return f"từ {count(c.value, None, padded)} đến {count(c.to, c.unit, padded)}"
+        return current_words().figures.range.format(low=count(c.value, None, padded),
+                                                    high=count(c.to, c.unit, padded))
     else:
         core = count(c.value, c.unit, padded)
-    before, after = _BOUNDS.get(c.bound, ("", ""))
-    return f"{before}{core}{after}"
+    return current_words().bound(c.bound, core)
 
 
 def figure(f, padded: bool = False) -> str:
     """A Figure as a phrase: text, number with unit, "và" others, after, "trong đó" parts."""
+    words = current_words().figures
     parts = []
     if f.text:
         parts.append(f.text)
@@ -330,16 +325,18 @@ def figure(f, padded: bool = False) -> str:
     if f.after:
         parts.append(f.after)
     if f.examples:  # examples are never counted
-        parts.append("như " + join_vi(f.examples))
+        parts.append(words.examples.format(list=join_vi(f.examples)))
     text = " ".join(parts)
     if f.horizon:
-        text = f"đến năm {f.horizon}, {text}"
+        text = words.horizon.format(year=f.horizon, text=text)
+    of_which = lambda text: words.of_which.format(  # noqa: E731
+        text=text, parts=join_vi(figure(part, padded) for part in f.of_which))
     if f.of_which and f.then and f.value is not None:  # the main figure's own "đạt 164,5%" first
         for part in f.then:
             text += ", " + figure(part, padded)
-        return text + ", trong đó " + join_vi(figure(part, padded) for part in f.of_which)
+        return of_which(text)
     if f.of_which:
-        text += ", trong đó " + join_vi(figure(part, padded) for part in f.of_which)
+        text = of_which(text)
     for part in f.then:
         text += ", " + figure(part, padded)
     return text

@@ -107,30 +107,16 @@ def parse(args: list[str]) -> dict | None:
 def render(file: Path, format: str, output: Path | None, doc: str, template: str | None,
            templates: list[Path], reference_doc: Path | None, variant: int | None, strict: bool,
            from_encoding: str | None, lang: str | None, embed: bool, fragment: bool) -> int:
-    """cli.render for one file: the same library calls, messages and exit codes."""
+    """cli.render for one file: the same library call (jobs.render), messages and exit codes."""
     try:
-        from .errors import DrafterError, fail
+        from .errors import DrafterError
+        from .jobs import render as render_one
         from .messages import language, translate
-        from .output import write_result, write_stdout
-        from .pipeline import Options, render_file, writer_for
-        from .project import search_path
 
         try:
-            options = Options(format=format, doc=doc, template=template,
-                              search_path=search_path(templates, file.parent, lang),
-                              reference_doc=str(reference_doc) if reference_doc else None,
-                              variant=variant, strict=strict, from_encoding=from_encoding,
-                              embed=embed, fragment=fragment)
-            if writer_for(options.format).binary and output is None:
-                raise fail("--format", "binary_to_stdout", name=options.format)
-            result = render_file(file, options)
-            for warning in result.warnings:
-                _echo(warning.format(language(lang)))
-            if output is None:
-                write_stdout(result.data)  # a closed stdout is a DrafterError; EPIPE goes on below
-            else:
-                write_result(output, result, inputs=(file,))
-                _echo(translate("written", language(lang), path=output))
+            render_one(file, output, templates, lang, _echo, format=format, doc=doc, template=template,
+                       reference_doc=reference_doc, variant=variant, strict=strict,
+                       from_encoding=from_encoding, embed=embed, fragment=fragment)
         except DrafterError as exc:
             _echo(exc.format(language(lang)))
             return 2

@@ -179,6 +179,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "golden_changed": ("{count} tệp khác với tệp chuẩn:", "{count} file(s) differ from their goldens:"),
     "project_in_use": ("dùng các thư mục mẫu ghi trong {path}", "using the template folders named in {path}"),
     "toml_syntax": ("lỗi cú pháp TOML: {problem}", "TOML syntax error: {problem}"),
+    "toml_not_utf8": ("tệp TOML phải là văn bản UTF-8: lưu lại tệp với bảng mã UTF-8",
+                      "a TOML file must be UTF-8 text: save it again as UTF-8"),
     "toml_table": ("cần một bảng [templates], ví dụ: [templates] dirs = [\"mau\"]",
                    "expected a [templates] table, e.g. [templates] dirs = [\"mau\"]"),
     "toml_dirs": ("cần một danh sách tên thư mục, ví dụ dirs = [\"mau\"]", "expected a list of folder names, e.g. dirs = [\"mau\"]"),
@@ -253,10 +255,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "post_held_twice": ("hai người cùng được bầu {role}: {first} và {name}", "two people elected {role}: {first} and {name}"),
     "rated_over_members": ("xếp loại {rated} đảng viên nhưng chỉ có {members} đảng viên",
                            "{rated} members rated but there are only {members}"),
-    "template_none": ("mẫu in ra một giá trị trống (None): hãy đặt trong {{% if … %}}",
-                      "the template prints an empty value (None): guard it with {{% if … %}}"),
+    "template_none": ("mẫu in ra một giá trị trống (None): hãy đặt câu trong {{% call m.sentence(…) %}}",
+                      "the template prints an empty value (None): put the sentence in {{% call m.sentence(…) %}}"),
     "template_directive": ("mẫu dùng chỉ thị lạ '{directive}' (có: {allowed})",
                            "the template uses an unknown directive '{directive}' (known: {allowed})"),
+    "template_too_much_logic": ("mẫu có {count} điều kiện và vòng lặp (tối đa {limit}; từ đây là quá): viết mỗi câu "
+                                "một lần với m.sentence(...) và đưa phần dùng chung vào macro",
+                                "the template has {count} conditions and loops (at most {limit}; from here on it is "
+                                "over): write each sentence once with m.sentence(...) and move shared parts to a macro"),
+    "template_line_copied": ("dòng có logic này đã có ở {other}: viết một lần trong một macro (hoặc một {{% block %}}) "
+                             "rồi gọi lại",
+                             "this line with logic already stands at {other}: write it once in a macro (or a "
+                             "{{% block %}}) and call that"),
+    "template_blank_line_eaten": ("dòng trống sau thẻ này bị bỏ (Jinja bỏ dấu xuống dòng ngay sau thẻ {{% … %}}) nên hai "
+                                  "đoạn có thể dính làm một: viết +%}} ở cuối thẻ để giữ nó",
+                                  "the blank line after this tag is dropped (Jinja drops the newline right after a "
+                                  "{{% … %}} tag), so two paragraphs may run together: end the tag with +%}} to keep it"),
+    "template_directive_near": ("mẫu dùng chỉ thị lạ '{directive}'", "the template uses an unknown directive '{directive}'"),
+    "template_part_repeated": ("mẫu ghi phần '@{directive}' của văn bản hai lần: văn bản chỉ có một phần ấy",
+                               "the template writes the document's part '@{directive}' twice: a document has one"),
     "template_timeout": ("mẫu chạy quá {limit} giây (vòng lặp không dừng?)", "template ran over {limit} s (an endless loop?)"),
     "template_number_too_large": ("mẫu tính một số quá lớn (hơn {limit} bit)", "the template computes a number too large (over {limit} bits)"),
     "template_too_large": ("mẫu sinh ra quá {limit} ký tự", "template produced over {limit} characters"),
@@ -295,6 +312,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "template '{name}' not found (known: {names})"),
     "template_syntax": ("lỗi cú pháp mẫu: {detail}", "template syntax error: {detail}"),
     "template_error": ("lỗi khi áp dụng mẫu: {detail}", "template error: {detail}"),
+    # words.yaml (docs/tu-ngu.md)
+    "words_unknown_key": ("khóa không có trong words.yaml (có: {allowed})", "no such key in words.yaml (known: {allowed})"),
+    "words_slots": ("cần đúng các chỗ điền {value}, không thêm không bớt", "needs exactly the slots {value}, no more, no fewer"),
+    "words_no_slots": ("từ này không có chỗ điền: bỏ phần trong dấu {{ }}",
+                       "this word has no slots: remove the part in {{ }}"),
+    "words_empty": ("cần một từ, không để trống", "expected a word, not an empty value"),
+    "words_slug": ("cần chữ thường không dấu, số và dấu '-', ví dụ bao-cao",
+                   "expected lower-case letters without marks, digits and '-', e.g. bao-cao"),
     "unknown_format": ("định dạng không hỗ trợ '{name}' (có: {allowed})",
                        "unsupported format '{name}' (available: {allowed})"),
     "overwrite_input": ("không ghi đè lên tệp đầu vào", "refusing to overwrite an input file"),

@@ -99,6 +99,11 @@ def tone_style_except(text: str, style: str, keep: re.Pattern | None) -> str:
     changes = _TRADITIONAL_RE if style == "traditional" else _MODERN_RE
     if keep is None or not changes.search(text):  # most paragraphs: nothing to restyle
         return tone_style(text, style) if keep is None else text
+    return restyle_outside(text, style, keep)
+
+
+def restyle_outside(text: str, style: str, keep: re.Pattern) -> str:
+    """The restyling itself, span by span (tone_style_except without its shortcut)."""
     out, last = [], 0
     for match in keep.finditer(text):
         out.append(tone_style(text[last:match.start()], style))

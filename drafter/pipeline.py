@@ -1,24 +1,28 @@
-"""The whole job, top-down: load -> validate -> context -> template -> blocks -> writer."""
+"""The whole job, top-down: load -> validate -> context -> template -> blocks -> document -> writer.
+
+The document depends on the event and the document kind, never on the format: it is built once
+and every format is written from it (`draft_file`, then `write` per format)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import wraps
 from pathlib import Path
 
-from . import party, templating
+from . import party, templating, words
 from .audit import audit
 from .audit.facts import facts
-from .blocks import KINDS, Block, MarkupError, Table, parse
-from .checks import check, issues_of
+from .blocks import MarkupError, parse
+from .document import PARTY_DOCS, Document, PartRepeated, build  # noqa: F401 (PARTY_DOCS re-exported)
+from .checks import issues, issues_of, warnings_or_raise
 from .errors import Issue, fail
 from .loader import Loaded, load_file
 from .model import EventBase
 from .orthography import keep_pattern, tone_style_except
-from .report import report_info, resolution_info
+from .party_meta import report_info, resolution_info
 from .validate import validate
-from .writers import WRITERS, Rendered, Writer
+from .writers import WRITERS, Writer
 
 DEFAULT_STYLE = {"article": "bai", "report": "bao-cao", "resolution": "nghi-quyet"}
-PARTY_DOCS = ("report", "resolution")  # Party documents: numbered sections, names in full
 RESOLUTION_KINDS = ("dai-hoi",)  # a congress adopts a resolution; a meeting reports
 
 
@@ -45,22 +49,44 @@ class Output:
 
 def render_file(path: str | Path, options: Options = Options()) -> Output:
     writer = writer_for(options.format)
-    rendered, warnings = draft(load_file(path, options.from_encoding), options, Path(path).parent)
-    return Output(writer.write(rendered), warnings, writer.assets_of(rendered))
+    document, warnings = draft_file(path, options)
+    return write(document, options, warnings, writer)
+
+
+def draft_file(path: str | Path, options: Options = Options()) -> tuple[Document, list[Issue]]:
+    """The document of one file and its warnings, for any number of formats."""
+    return draft(load_file(path, options.from_encoding), options, Path(path).parent)
+
+
+def write(document: Document, options: Options, warnings: list[Issue] = (), writer: Writer | None = None) -> Output:
+    """One format of a document: the writer of `options.format`, with its own options."""
+    writer = writer or writer_for(options.format)
+    settings = writer.options.of(options)  # typed, the writer's own
+    return Output(writer.write(document, settings), list(warnings), writer.assets_of(document, settings))
 
 
 def validate_file(path: str | Path, options: Options = Options()) -> list[Issue]:
     """What `drafter validate` reports: the checks, then the audit of the rendered document."""
-    return draft(load_file(path, options.from_encoding), options, Path(path).parent)[1]
+    return draft_file(path, options)[1]
 
 
-def draft(loaded: Loaded, options: Options, base_dir: Path) -> tuple[Rendered, list[Issue]]:
+def _with_words(stage):
+    """Run a stage with the words.yaml of its options' search path (office folders first)."""
+    @wraps(stage)
+    def run(event_or_loaded, options: Options, *args, **kwargs):
+        with words.using(options.search_path):
+            return stage(event_or_loaded, options, *args, **kwargs)
+    return run
+
+
+@_with_words
+def draft(loaded: Loaded, options: Options, base_dir: Path) -> tuple[Document, list[Issue]]:
     """Validate, check, render and audit a loaded file: the document and its warnings."""
     event = validate(loaded)
     doc_allowed(event, options, loaded)
-    warnings = check(event, loaded, options.doc, options.strict)
-    rendered, problems = render_event(event, options, base_dir=base_dir)
-    return rendered, warnings + issues_of(problems, event, loaded, options.strict)
+    warnings = warnings_or_raise(issues(event, loaded, options.doc, options.strict))
+    document, problems = render_event(event, options, base_dir=base_dir)
+    return document, warnings + warnings_or_raise(issues_of(problems, event, loaded, options.strict))
 
 
 def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None) -> None:
@@ -71,7 +97,8 @@ def doc_allowed(event: EventBase, options: Options, loaded: Loaded | None = None
                    doc=options.doc, kind=event.kind, allowed=", ".join(RESOLUTION_KINDS))
 
 
-def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> tuple[Rendered, list]:
+@_with_words
+def render_event(event: EventBase, options: Options, base_dir: Path = Path(".")) -> tuple[Document, list]:
     """The document every writer receives, and the audit's problems with it."""
     doc_allowed(event, options)
     name = template_name(event, options)
@@ -80,21 +107,21 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
     file = templating.resolve(name, options.search_path)
     try:
         blocks = parse(markup, state.objects)
-        if options.doc in PARTY_DOCS:  # sections chosen from the data and numbered
-            blocks = party.sections(blocks)
-        given = facts(event)
-        blocks = house_style(blocks, event.style.tone_marks, names(given))
-    except MarkupError as exc:
-        raise fail(file, "template_directive", directive=exc.directive,
-                   allowed=", ".join("@" + k for k in sorted(KINDS))) from None
-    problems = audit(event, blocks, state.reads, state.scope, options.doc, file, given=given)
-    if options.doc in PARTY_DOCS:  # after the audit, which finds the facts as the user wrote them
-        blocks = party.in_full_names(blocks, event)
-    rendered = Rendered(blocks, title=_title(blocks), author=_author(event), date=event.date,
-                        base_dir=base_dir, published=_published(event),
-                        options={"doc": options.doc, "reference_doc": options.reference_doc,
-                                 "embed": options.embed, "fragment": options.fragment})
-    return rendered, problems
+        # a Party document's parts by kind, and no section without content
+        document = build(blocks, options.doc, author=_author(event), date=event.date, base_dir=base_dir,
+                         published=_published(event), words=words.current())
+    except MarkupError as exc:  # at the directive's line when the template source holds it
+        from .directives import render_error
+
+        raise render_error(templating.environment(options.search_path), name, exc.directive, file) from None
+    except PartRepeated as exc:
+        raise fail(file, "template_part_repeated", directive=exc.kind) from None
+    given = facts(event)
+    document = house_style(document, event.style.tone_marks, names(given))
+    problems = audit(event, document.blocks, state.reads, state.scope, options.doc, file, given=given)
+    if document.party:  # after the audit, which finds the facts as the user wrote them
+        document = party.in_full_names(document, event)
+    return replace(document, title=_title(document.blocks)), problems
 
 
 def names(given) -> list[str]:
@@ -102,22 +129,13 @@ def names(given) -> list[str]:
     return [f.value for f in given if f.name and isinstance(f.value, str)]
 
 
-def house_style(blocks: list[Block], tone_marks: str, keep: list[str] = ()) -> list[Block]:
+def house_style(document: Document, tone_marks: str, keep: list[str] = ()) -> Document:
     """One placement of tone marks through the document's wording and the user's prose;
     names are printed exactly as written."""
     if tone_marks == "keep":
-        return blocks
+        return document
     pattern = keep_pattern(keep)
-    style = lambda text: tone_style_except(text, tone_marks, pattern)  # noqa: E731
-    out = []
-    for block in blocks:
-        data = block.data
-        if isinstance(data, Table):
-            fix = lambda cells: tuple(style(c) for c in cells)  # noqa: E731
-            data = replace(data, header=fix(data.header), rows=tuple(fix(r) for r in data.rows),
-                           caption=style(data.caption))
-        out.append(replace(block, text=style(block.text), data=data))
-    return out
+    return document.map_text(lambda kind, text: tone_style_except(text, tone_marks, pattern))
 
 
 def writer_for(fmt: str) -> Writer:
@@ -139,9 +157,12 @@ def identity(event: EventBase) -> str:
 
 
 def context(event: EventBase) -> dict:
-    """What templates see: the event, people by name (for references), the report's header
+    """What templates see: the event, persons by name (for references), the report's header
     (and a congress's resolution's)."""
-    found = {"event": event, "people": event.people(), "report": report_info(event)[0]}
+    persons = event.people()
+    # "people" is the old name of "persons" (it is also a filter): office templates written
+    # before the rename keep working
+    found = {"event": event, "persons": persons, "people": persons, "report": report_info(event)[0]}
     if event.kind in RESOLUTION_KINDS:
         found["resolution"] = resolution_info(event)[0]
     return found

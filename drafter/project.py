@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import fail
@@ -54,27 +55,37 @@ def _ours(path: Path) -> bool:
         return False
 
 
-def template_dirs(start: Path | None = None) -> tuple[str, ...]:
-    """Template folders named by the nearest drafter.toml, as absolute paths."""
-    return configured(start)[1]
+@dataclass(frozen=True)
+class Project:
+    """A drafter.toml read: where it is and the office template folders it names."""
+    path: Path
+    template_dirs: tuple[str, ...]  # absolute, first wins
 
 
-def configured(start: Path | None = None) -> tuple[Path | None, tuple[str, ...]]:
-    """(the drafter.toml in use or None, its template folders as absolute paths)."""
+def load(start: Path | None = None) -> Project | None:
+    """The nearest drafter.toml (see find), read; None when there is none. Bad TOML or a bad
+    table is a DrafterError naming the file, the line and what TOML expected."""
     path = find(start)
-    if path is None:
-        return None, ()
+    return None if path is None else read(path)
+
+
+def read(path: Path) -> Project:
     import tomllib  # only when an office has a drafter.toml
 
     try:
-        config = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        config = tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        problem = re.sub(r"\s*\(at line.*\)", "", str(exc))
-        raise fail(str(path), "toml_syntax", line=int(where[1]) if where else None,
-                   col=int(where[2]) if where else None, problem=problem) from None
-    except (UnicodeDecodeError, OSError) as exc:
-        raise fail(str(path), "file_unreadable", reason=getattr(exc, "strerror", None) or str(exc)) from None
+        problem = re.sub(r"\s*\(at (line|end of document).*\)", "", str(exc))
+        # "at end of document": an unclosed [ or " shows at the last line
+        line = int(where[1]) if where else max(1, len(raw.splitlines()))
+        raise fail(str(path), "toml_syntax", line=line, col=int(where[2]) if where else None,
+                   problem=problem) from None
+    except UnicodeDecodeError as exc:  # TOML is UTF-8 by definition
+        raise fail(str(path), "toml_not_utf8", line=raw[:exc.start].count(b"\n") + 1) from None
+    except OSError as exc:
+        raise fail(str(path), "file_unreadable", reason=exc.strerror or str(exc)) from None
     section = config.get("templates", {})
     if not isinstance(section, dict):  # templates = ["mau"]: a list where a table belongs
         raise fail(str(path), "toml_table", path="templates", example='[templates]\ndirs = ["mau"]')
@@ -85,26 +96,7 @@ def configured(start: Path | None = None) -> tuple[Path | None, tuple[str, ...]]
     for folder in folders:
         if not folder.is_dir():
             raise fail(str(path), "templates_missing", path="templates.dirs")
-    return path, tuple(str(f) for f in folders)
-
-
-def search_path(templates: list[Path], near: Path | None = None, lang: str | None = None) -> tuple[str, ...]:
-    """--templates folders first, then those of drafter.toml (from the working folder up, or
-    else from the YAML's folder up), then (implicitly) the built-ins. The drafter.toml used is
-    named on stderr: it changes every document's wording, so it is never silent."""
-    for folder in templates:
-        if not folder.is_dir():
-            raise fail(str(folder), "templates_missing")
-    project, found = configured()
-    if project is None and near:
-        project, found = configured(near.resolve())
-    if project is not None:
-        import sys
-
-        from .messages import language, translate
-
-        sys.stderr.write(f"drafter: {translate('project_in_use', language(lang), path=project)}\n")
-    return tuple(str(t) for t in templates) + found
+    return Project(path, tuple(str(f) for f in folders))
 
 
 DEFAULT_DIR = "mau-van-phong"
@@ -120,7 +112,7 @@ def office_dir(start: Path | None = None) -> tuple[Path, Path | None]:
         path.write_text(f'[templates]\ndirs = ["{DEFAULT_DIR}"]     # thư mục mẫu của cơ quan, ưu tiên hơn mẫu có sẵn\n',
                         encoding="utf-8")
         return path.parent / DEFAULT_DIR, path
-    dirs = template_dirs(path.parent)
+    dirs = read(path).template_dirs
     if not dirs:
         raise fail(str(path), "project_no_dirs", folder=DEFAULT_DIR)
     return Path(dirs[0]), None

@@ -8,6 +8,7 @@ use; `full=True` offers every field.
 from __future__ import annotations
 
 import typing
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -52,6 +53,27 @@ USUAL = {
 USUAL_INSIDE = {"chairs": ("titles",), "guests": ("titles",), "targets": ("items",),
                 "elections": ("committee_members", "officers"), "photos": ("file",), "published": ("time",),
                 "results": ("items",), "speech": ("points",)}
+
+
+def create(kind: str, output: Path | None = None, full: bool = False) -> bool:
+    """`drafter new`: the skeleton of KIND to OUTPUT (never over a file) or to stdout; True when
+    a file was written."""
+    import difflib
+
+    from .errors import fail
+    from .output import write_atomic, write_stdout
+
+    if kind not in KINDS:
+        close = difflib.get_close_matches(kind, KINDS, n=1, cutoff=0.5)
+        raise fail(kind, "unknown_kind", allowed=", ".join(KINDS), **({"suggest": close[0]} if close else {}))
+    text = skeleton(kind, full=full)
+    if output is None:
+        write_stdout(text)
+        return False
+    if output.exists():
+        raise fail(str(output), "eject_exists")
+    write_atomic(output, text)
+    return True
 
 
 def skeleton(kind: str, full: bool = False) -> str:
@@ -127,7 +149,7 @@ def _unwrap(annotation):
 def _example(name: str, field) -> str:
     if field.is_required():
         return f"    # ví dụ: {EXAMPLES[name]}" if name in EXAMPLES else ""
-    default = field.default
+    default = field.get_default(call_default_factory=True)  # a words.yaml default too
     if default is None:
         return ""
     if isinstance(default, bool):

@@ -14,7 +14,7 @@ import jinja2
 import jinja2.bccache
 from jinja2 import FileSystemLoader, StrictUndefined, pass_context
 from . import filters
-from .blocks import Table
+from .blocks import LITERAL_AT, Photo, Table
 from .errors import DrafterError, fail
 from .sandbox import SIZE_LIMIT, Overrun as _Overrun, Sandbox as BoundedSandbox
 
@@ -119,7 +119,9 @@ def _photos(ctx, after: str) -> str:
     out = []
     for photo in ctx["event"].photos:
         if photo.after == after:
-            out.append(f"@photo {_keep(ctx, photo)}")
+            # the writers get the file and caption alone, never the data model's object
+            picture = Photo(photo.file, photo.caption.replace(LITERAL_AT, "@"))
+            out.append(f"@photo {_keep(ctx, picture)}")
     return "\n\n".join(out)
 
 
@@ -127,7 +129,7 @@ def _photos(ctx, after: str) -> str:
 def _table(ctx, header, rows, caption: str = "") -> str:
     """A real table (ratings by level, targets with figures) for writers that have tables."""
     table = Table(tuple(str(h) for h in header), tuple(tuple(str(c) for c in row) for row in rows),
-                  caption)
+                  caption.replace(LITERAL_AT, "@"))
     return f"\n\n@table {_keep(ctx, table)}\n\n"
 
 

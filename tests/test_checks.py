@@ -8,7 +8,7 @@ from drafter.cli import app
 from drafter.messages import MESSAGES
 
 from bad_inputs import BAD_FILES, CHECKS
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 
 runner = CliRunner()
 
@@ -102,3 +102,21 @@ def test_legacy_files_convert_with_the_flag(write, name, encoding):
     original = runner.invoke(app, ["render", str(EXAMPLES / "vinh-loc-kiem-diem-2023.yaml")])
     assert converted.exit_code == 0, converted.stderr
     assert converted.stdout == original.stdout
+
+
+def test_issues_returns_errors_and_warnings_and_the_caller_decides():
+    from drafter.checks import issues, warnings_or_raise
+    from drafter.errors import DrafterError
+    from drafter.loader import load_text
+    from drafter.validate import validate
+
+    text = (EXAMPLES / "vinh-loc-kiem-diem-2023.yaml").read_text(encoding="utf-8")
+    text = text.replace("targets_met: {value: 18, total: 20}", "targets_met: {value: 21, total: 20}")
+    loaded = load_text(text, "x.yaml")
+    found = issues(validate(loaded), loaded)  # no raise: every issue is returned
+    assert [i.code for i in found if i.severity == "error"] == ["share_over_total"]
+    with pytest.raises(DrafterError) as exc:
+        warnings_or_raise(found)
+    assert [i.code for i in exc.value.issues] == ["share_over_total"]
+    clean = load_text((EXAMPLES / "vinh-loc-kiem-diem-2023.yaml").read_text(encoding="utf-8"), "y.yaml")
+    assert warnings_or_raise(issues(validate(clean), clean)) == issues(validate(clean), clean)

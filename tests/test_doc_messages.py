@@ -61,6 +61,10 @@ def office(line3: str, line4: str = "") -> dict:
     return {"mau/kiem-diem/bai.j2": f"@headline Thử\n\n{line3}\n{line4}"}
 
 
+RULES_BROKEN = {"mau/kiem-diem/bai.j2": "".join(f"{{% if event.year > {i} %}}Năm.{{% endif %}}\n" for i in range(16)),
+                "mau/kiem-diem/tin.j2": "{% if event.year > 0 %}Năm.{% endif %}\n"}
+
+
 def yaml_case(name, content, *args):
     return {"files": {name: content}, "args": ["validate", name, *args]}
 
@@ -147,7 +151,7 @@ CASES = {
     "thiếu dấu '}' đóng, hoặc chữ có dấu phẩy trong {…} chưa đặt trong dấu nháy":
         yaml_case("a.yaml", YEAR_END + "results:\n  - items: [{text: kết quả: tốt, value: 1}]\n"),
     "assessment[0]: cần một chuỗi chữ": yaml_case("a.yaml", REVIEW + "assessment:\n  - Kết quả nổi bật: tốt\n"),
-    "kind: kind phải là một trong: dai-hoi, hoi-nghi-tong-ket, kiem-diem": yaml_case("a.yaml", "kind: hop\n"),
+    "kind: kind phải là một trong: dai-hoi, hoi-nghi-tong-ket, kiem-diem, so-ket, trao-huy-hieu, ket-nap, hoi-nghi-bch, quan-triet": yaml_case("a.yaml", "kind: hop\n"),
     "khong-co.yaml: không tìm thấy tệp": {"files": {}, "args": ["validate", "khong-co.yaml"]},
     # section 11: checks
     "chk.yaml:12:9: cảnh báo: results[0].items[1]: tỷ lệ trên 100% (118%): kiểm tra lại, hoặc ghi nhận nếu là "
@@ -192,9 +196,20 @@ CASES = {
         {"files": {"mau/kiem-diem/bai.j2": '{% extends "kiem-diem/bai.j2" %}\n{% block lead %}\n'
                    "{% if event.venue %}Tại {{ event.venue }}\n{% endblock %}\n"},
          "args": ["templates", "check", "mau"]},
-    "mau/kiem-diem/bai.j2:3:1: mẫu in ra một giá trị trống (None): hãy đặt trong {% if … %}":
+    # the template rules warn: 16 conditions in bai.j2, its first line copied in tin.j2
+    "mau/kiem-diem/bai.j2:16:1: cảnh báo: mẫu có 16 điều kiện và vòng lặp (tối đa 15; từ đây là quá): viết mỗi câu "
+    "một lần với m.sentence(...) và đưa phần dùng chung vào macro":
+        {"files": RULES_BROKEN, "args": ["templates", "check", "mau"]},
+    "mau/kiem-diem/tin.j2:1:1: cảnh báo: dòng có logic này đã có ở mau/kiem-diem/bai.j2:1: viết một lần trong một "
+    "macro (hoặc một {% block %}) rồi gọi lại":
+        {"files": RULES_BROKEN, "args": ["templates", "check", "mau"]},
+    "mau/kiem-diem/bai.j2:3:1: cảnh báo: dòng trống sau thẻ này bị bỏ (Jinja bỏ dấu xuống dòng ngay sau thẻ {% … %}) "
+    "nên hai đoạn có thể dính làm một: viết +%} ở cuối thẻ để giữ nó":
+        {"files": office("{% if event.venue %}Tại {{ event.venue }}.{% endif %}", "\nHội nghị bế mạc."),
+         "args": ["templates", "check", "mau"]},
+    "mau/kiem-diem/bai.j2:3:1: mẫu in ra một giá trị trống (None): hãy đặt câu trong {% call m.sentence(…) %}":
         render_case(office("{{ event.venue }}")),
-    "mau/kiem-diem/bai.j2: mẫu dùng chỉ thị lạ '@lede' (có: …)": render_case(office("@lede Thử")),
+    "mau/kiem-diem/bai.j2:3:1: mẫu dùng chỉ thị lạ '@lede'; có phải ý bạn là '@lead'?": render_case(office("@lede Thử")),
     "mau/kiem-diem/bai.j2:3:1: lỗi khi áp dụng mẫu: access to attribute '__class__' of 'KiemDiem' object is unsafe.":
         render_case(office("{{ event.__class__ }}")),
     # the limit is 10 s; the case lowers it so the test stays fast (the message names the limit)
@@ -208,6 +223,10 @@ CASES = {
     "Đã chép mẫu ra …: sửa tệp này, drafter sẽ dùng nó thay mẫu có sẵn":
         {"files": {}, "args": ["templates", "eject", "kiem-diem/bai"]},
     "Các mẫu không có lỗi (…)": {"files": {}, "args": ["templates", "check"]},
+    # tu-ngu.md
+    "mau/words.yaml:2:3: report.archiv: khóa không có trong words.yaml (có: type_code, on_behalf, issuer_code, "
+    "higher_standing, cells, archive, archive_word); có phải ý bạn là 'archive'?":
+        render_case({"mau/words.yaml": "report:\n  archiv:\n    body: Lưu VT\n"}, "--doc", "report"),
 }
 
 

@@ -1,7 +1,7 @@
 """Every example in docs/ is rendered and compared: the editors' guide cannot drift from the code.
 
 In docs/*.md an example is a ```jinja block followed by a ```text block with its result.
-The template sees `event` and `people` of examples/vinh-loc-kiem-diem-2023.yaml, and `d`,
+The template sees `event` and `persons` of examples/vinh-loc-kiem-diem-2023.yaml, and `d`,
 a few ready values (dates, people, figures) for filter examples.
 """
 import datetime as dt
@@ -48,7 +48,7 @@ def examples():
 @pytest.fixture(scope="module")
 def context():
     event = validate(load_file(EXAMPLES / "vinh-loc-kiem-diem-2023.yaml"))
-    return {"event": event, "people": event.people(), "d": sample_values(),
+    return {"event": event, "persons": event.people(), "d": sample_values(),
             "_state": RenderState("docs", None)}
 
 

@@ -13,7 +13,6 @@ import zipfile
 import zlib
 from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 
 import docx
 import pytest
@@ -23,12 +22,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from drafter.blocks import Block, Table
+from drafter.blocks import Block, Photo, Table
+from drafter.document import Document, build
 from drafter.errors import DrafterError
-from drafter.writers import WRITERS, Rendered
+from drafter.writers import WRITERS, DocxOptions
 from drafter.writers.docx import elements, write_docx
 from drafter.writers.docx.body import STYLE_OF
-from drafter.writers.docx.dump import dump
+from drafter.writers.docx.readback import dump
 from drafter.writers.docx.package import zip_members
 from drafter.writers.docx.styles import our_style_names
 
@@ -67,7 +67,7 @@ def report_blocks() -> list[Block]:
         Block("p", BODY_TEXT),
         Block("heading", "1. Về phát triển kinh tế", 2),
         Block("item", "tổng giá trị sản xuất tăng 8,5%;"),
-        Block("table", "", data=STATS),
+        STATS,
         Block("heading", "a) Nông nghiệp", 3),
         Block("p", "Sản xuất nông nghiệp ổn định, năng suất lúa đạt 62 tạ/ha."),
         Block("sign-for", "T/M ĐẢNG ỦY"),
@@ -79,26 +79,26 @@ def report_blocks() -> list[Block]:
     ]
 
 
-def report(**options) -> Rendered:
-    return Rendered(report_blocks(), title="BÁO CÁO", author="Đảng ủy xã Vĩnh Điều",
-                    date=dt.date(2026, 1, 7), options={"doc": "report", **options})
+def report() -> Document:
+    return build(report_blocks(), "report", title="BÁO CÁO", author="Đảng ủy xã Vĩnh Điều",
+                 date=dt.date(2026, 1, 7))
 
 
-def article(base_dir: Path, file: str | None = "hoi-nghi.png") -> Rendered:
-    photo = SimpleNamespace(file=file, caption="Toàn cảnh hội nghị")
+def article(base_dir: Path, file: str | None = "hoi-nghi.png") -> Document:
+    photo = Photo(file=file, caption="Toàn cảnh hội nghị")
     blocks = [
         Block("headline", "Đảng ủy xã Vĩnh Điều tổng kết công tác năm 2025"),
         Block("meta", "Thứ Tư, 07/01/2026"),
         Block("lead", "Sáng 7/1, Đảng ủy xã Vĩnh Điều tổ chức hội nghị tổng kết năm 2025."),
         Block("p", BODY_TEXT),
-        Block("photo", photo.caption, data=photo),
+        photo,
         Block("heading", "Những kết quả nổi bật", 2),
         Block("item", "thu ngân sách đạt 105%"),
         Block("note", "Số liệu do Văn phòng Đảng ủy cung cấp."),
         Block("byline", "Tin, ảnh: Minh Anh"),
     ]
-    return Rendered(blocks, title=blocks[0].text, author="Minh Anh", date=dt.date(2026, 1, 7),
-                    base_dir=base_dir, options={"doc": "article"})
+    return build(blocks, "article", title=blocks[0].text, author="Minh Anh", date=dt.date(2026, 1, 7),
+                 base_dir=base_dir)
 
 
 @pytest.fixture
@@ -280,14 +280,14 @@ def test_text_is_nfc_equal_to_the_input():
     decomposed = unicodedata.normalize("NFD", PLACE_DATE)
     assert decomposed != PLACE_DATE
     blocks = [Block("place-date", decomposed), Block("p", unicodedata.normalize("NFD", BODY_TEXT))]
-    document = read(write_docx(Rendered(blocks, "t", options={"doc": "report"})))
+    document = read(write_docx(build(blocks, "report", title="t")))
     assert plain(document.tables[0].rows[1].cells[1].text) == PLACE_DATE
     assert plain(document.paragraphs[0].text) == BODY_TEXT
 
 
 def test_control_characters_xml_cannot_hold_are_dropped():
     blocks = [Block("p", "Đảng ủy\x0bxã\x00 Vĩnh Điều")]
-    document = read(write_docx(Rendered(blocks, "t", options={"doc": "article"})))
+    document = read(write_docx(build(blocks, title="t")))
     assert document.paragraphs[0].text == "Đảng ủyxã Vĩnh Điều"
 
 
@@ -307,7 +307,7 @@ def test_same_input_gives_identical_bytes_and_fixed_metadata():
 
 def test_unknown_kinds_and_deep_headings_fall_back():
     blocks = [Block("mystery", "một đoạn"), Block("heading", "sâu", 5)]
-    document = read(write_docx(Rendered(blocks, "t", options={"doc": "article"})))
+    document = read(write_docx(build(blocks, title="t")))
     assert flow(document) == [("Body", "một đoạn"), ("Heading 3", "sâu")]
 
 
@@ -391,7 +391,7 @@ def reference(tmp_path: Path) -> Path:
 
 
 def test_reference_doc_keeps_office_page_and_styles(reference: Path):
-    data = write_docx(report(reference_doc=str(reference)))
+    data = write_docx(report(), DocxOptions(reference_doc=str(reference)))
     document = read(data)
     section = document.sections[0]
     assert abs(section.left_margin.mm - 35) < 0.1 and abs(section.top_margin.mm - 25) < 0.1
@@ -404,14 +404,14 @@ def test_reference_doc_keeps_office_page_and_styles(reference: Path):
     assert not [n for n in names if n.startswith("word/media/") or "thumbnail" in n]
     assert not document.core_properties.last_modified_by
     assert hashlib.sha256(data).digest() == hashlib.sha256(
-        write_docx(report(reference_doc=str(reference)))).digest()
+        write_docx(report(), DocxOptions(reference_doc=str(reference)))).digest()
 
 
 def test_reference_doc_with_its_own_header_keeps_it(tmp_path: Path):
     office = docx.Document()
     office.sections[0].header.paragraphs[0].text = "Mẫu của văn phòng"
     office.save(tmp_path / "mau.docx")
-    document = read(write_docx(report(reference_doc=str(tmp_path / "mau.docx"))))
+    document = read(write_docx(report(), DocxOptions(reference_doc=str(tmp_path / "mau.docx"))))
     assert document.sections[0].header.paragraphs[0].text == "Mẫu của văn phòng"
     assert not list(document.sections[0].header._element.iter(qn("w:instrText")))
 
@@ -424,7 +424,7 @@ def test_reference_template_dotx_is_accepted(reference: Path, tmp_path: Path):
             if info.filename == "[Content_Types].xml":
                 blob = blob.replace(b"document.main+xml", b"template.main+xml")
             dst.writestr(info, blob)
-    document = read(write_docx(report(reference_doc=str(template))))
+    document = read(write_docx(report(), DocxOptions(reference_doc=str(template))))
     assert abs(document.sections[0].left_margin.mm - 35) < 0.1
 
 
@@ -434,7 +434,7 @@ def test_bad_reference_doc_is_a_drafter_error(tmp_path: Path, content: bytes | N
     if content is not None:
         path.write_bytes(content)
     with pytest.raises(DrafterError) as err:
-        write_docx(report(reference_doc=str(path)))
+        write_docx(report(), DocxOptions(reference_doc=str(path)))
     assert err.value.issues[0].code == "file_unreadable"
     assert err.value.issues[0].file == str(path)
 
@@ -478,9 +478,8 @@ def test_documents_sharing_the_cached_base_do_not_leak_into_each_other(photo_dir
 
 def test_one_image_part_per_distinct_picture(photo_dir: Path):
     (photo_dir / "khac.png").write_bytes(png_bytes(40, 20))
-    photos = [SimpleNamespace(file=f, caption="") for f in ("hoi-nghi.png", "khac.png", "hoi-nghi.png")]
-    blocks = [Block("photo", "", data=p) for p in photos]
-    data = write_docx(Rendered(blocks, "t", base_dir=photo_dir, options={"doc": "article"}))
+    blocks = [Photo(file=f) for f in ("hoi-nghi.png", "khac.png", "hoi-nghi.png")]
+    data = write_docx(build(blocks, title="t", base_dir=photo_dir))
     document = read(data)
     media = sorted(n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "media" in n)
     assert media == ["word/media/image1.png", "word/media/image2.png"]
@@ -504,7 +503,7 @@ def test_dump_shows_page_styles_and_body(photo_dir: Path, reference: Path):
     assert "  [Heading 1] I- KẾT QUẢ ĐẠT ĐƯỢC" in text
     assert dump(write_docx(report())) == text
     assert "[Figure] [image 165x124 mm]" in dump(write_docx(article(photo_dir)))
-    with_reference = dump(write_docx(report(reference_doc=str(reference))))
+    with_reference = dump(write_docx(report(), DocxOptions(reference_doc=str(reference))))
     assert "left 35" in with_reference and "font Arial (all), sz 13pt" in with_reference
 
 

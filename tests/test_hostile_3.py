@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from drafter.blocks import Block
+from drafter.blocks import Photo
 from drafter.cli import app
+from drafter.document import build
 from drafter.errors import DrafterError
-from drafter.model import Photo
 from drafter.pipeline import Options, render_file
-from drafter.writers import Rendered
 
 from conftest import EXAMPLES, MINIMAL
 
@@ -57,7 +56,7 @@ def test_the_docx_writer_embeds_images_from_inside_the_folder_only(tmp_path):
     (tmp_path / "yaml" / "anh.png").symlink_to("/etc/passwd")
     for name in ("../../etc/passwd", "/etc/passwd", "anh.png"):
         photo = Photo(caption="Toàn cảnh", file=name)  # as a template could build it
-        doc = Rendered([Block("photo", "Toàn cảnh", data=photo)], "t", base_dir=tmp_path / "yaml")
+        doc = build([photo], title="t", base_dir=tmp_path / "yaml")
         with pytest.raises(DrafterError) as caught:
             write_docx(doc)
         assert caught.value.issues[0].code == "image_outside", name
@@ -126,6 +125,16 @@ def test_a_bad_drafter_toml_gets_a_toml_message(tmp_path, monkeypatch, text, mes
     assert result.stderr.startswith(f"{tmp_path / 'drafter.toml'}{message}"), result.stderr
     assert "YAML" not in result.stderr
 
+
+
+def test_a_drafter_toml_not_in_utf8_is_refused_with_its_line(tmp_path, monkeypatch):
+    _project(tmp_path)
+    (tmp_path / "drafter.toml").write_bytes(b'[templates]\n# th\xf0 m\xf5c\ndirs = ["mau"]\n')  # saved as cp1258
+    (tmp_path / "x.yaml").write_text(YEAR_END, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = en("render", tmp_path / "x.yaml")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"{tmp_path / 'drafter.toml'}:2:1: a TOML file must be UTF-8 text: save it again as UTF-8\n"
 
 # ---- internal errors that are bad input ---------------------------------------------------------
 
@@ -351,5 +360,6 @@ def test_a_template_cannot_embed_a_file_from_outside_through_its_state(tmp_path)
     for fmt, extra in (("docx", []), ("html", []), ("html", ["--embed"])):
         out = tmp_path / "out" / f"x.{fmt}"
         result = en("render", source, "--templates", tmp_path / "mau", "--format", fmt, "-o", out, *extra)
-        assert result.exit_code == 2 and "image '/etc/passwd' is outside the YAML file's folder" in result.stderr
+        # the writers get photos the template's photos() made, never a data-model object
+        assert result.exit_code == 2 and "'@photo 0'" in result.stderr, result.stderr
         assert not out.parent.exists() or list(out.parent.iterdir()) == []  # nothing copied, nothing written

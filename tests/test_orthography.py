@@ -64,19 +64,9 @@ def test_examples():
     assert orthography.tone_style("uỷ", "keep") == "uỷ"
 
 
-def _except_without_shortcut(text, style, keep):
-    out, last = [], 0
-    for match in keep.finditer(text):
-        out.append(tone_style(text[last:match.start()], style))
-        out.append(match[0])
-        last = match.end()
-    out.append(tone_style(text[last:], style))
-    return "".join(out)
-
-
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_ALPHABET + ["Hoà Bình", "Thuỷ", "ủy", "“", "”", "hoàng"]), max_size=14).map("".join),
        st.sampled_from(["traditional", "modern"]))
 def test_names_kept_with_the_shortcut_as_without_it(text, style):
     keep = orthography.keep_pattern(["Hoà Bình", "Đảng uỷ Thuỷ", "hoàng"])
-    assert orthography.tone_style_except(text, style, keep) == _except_without_shortcut(text, style, keep)
+    assert orthography.tone_style_except(text, style, keep) == orthography.restyle_outside(text, style, keep)

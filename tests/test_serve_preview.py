@@ -1,8 +1,7 @@
 """The preview: the DOCX writer's styles and layout, as HTML."""
-from drafter.blocks import Block, Table
-from drafter.model import Photo
+from drafter.blocks import Block, Photo, Table
+from drafter.document import build
 from drafter.serve.preview import sheet
-from drafter.writers import Rendered
 
 
 def test_each_block_gets_its_word_style_and_tables_their_grid():
@@ -10,11 +9,11 @@ def test_each_block_gets_its_word_style_and_tables_their_grid():
               Block("party-name", "ĐẢNG CỘNG SẢN VIỆT NAM"), Block("doc-number", "Số 01-BC/ĐU"),
               Block("place-date", "B, ngày 07 tháng 01 năm 2026"), Block("title", "BÁO CÁO"),
               Block("heading", "I- KẾT QUẢ", 1), Block("item", "ý <một>"),
-              Block("table", "Bảng 1", data=Table(("STT", "Chỉ tiêu"), (("1", "Kết nạp & bồi dưỡng"),))),
-              Block("photo", "Ảnh hội nghị", data=Photo(caption="Ảnh hội nghị", file="anh/a b.png")),
+              Table(("STT", "Chỉ tiêu"), (("1", "Kết nạp & bồi dưỡng"),), "Bảng 1"),
+              Photo(caption="Ảnh hội nghị", file="anh/a b.png"),
               Block("sign-for", "T/M ĐẢNG ỦY"), Block("sign-role", "BÍ THƯ"), Block("sign-name", "Nguyễn Văn A"),
               Block("recipients", "Nơi nhận:"), Block("recipient", "- Lưu.")]
-    html = sheet(Rendered(blocks, title="BÁO CÁO"))
+    html = sheet(build(blocks, "report", title="BÁO CÁO"))
     header, rest = html.split('<p class="st-report-title">BÁO CÁO</p>')
     assert header.count("<tr>") == 2 and '<p class="st-header-left">*</p>' in header
     assert '<p class="st-heading-1">I- KẾT QUẢ</p>' in rest
@@ -25,7 +24,7 @@ def test_each_block_gets_its_word_style_and_tables_their_grid():
     signature = rest.split('<table class="layout signature">')[1]
     assert signature.index("Nơi nhận:") < signature.index("T/M ĐẢNG ỦY") < signature.index("Nguyễn Văn A")
     assert signature.count('<p class="st-sign">&nbsp;</p>') == 4  # room for the signature and seal
-    linked = sheet(Rendered(blocks, title=""), images="/api/images/")
+    linked = sheet(build(blocks, "report"), images="/api/images/")
     assert '<img src="/api/images/anh/a%20b.png" alt="anh/a b.png">' in linked
 
 

@@ -1,5 +1,6 @@
 """Editors own the wording: overrides by folder and block, sandbox, variants, template checks."""
 import difflib
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -206,3 +207,25 @@ def test_drafter_toml_beside_the_yaml_is_found_from_elsewhere(tmp_path, monkeypa
     target.write_bytes(REVIEW.read_bytes())
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(app, ["render", str(target)]).stdout == "Mẫu văn phòng\n"
+
+
+def test_persons_by_name_and_the_old_name_people_both_reach_the_same_person(tmp_path):
+    # "persons" is the context dict; "people" stays for office templates written before the rename
+    (tmp_path / "kiem-diem").mkdir()
+    (tmp_path / "kiem-diem" / "bai.j2").write_text(
+        '@p {{ persons["Võ Thanh Điền"]|person }}\n\n@p {{ people["Võ Thanh Điền"]|person }}\n',
+        encoding="utf-8")
+    text = render_file(REVIEW, Options(search_path=(str(tmp_path),))).data
+    first, second = text.strip().split("\n\n")
+    assert first == second and "," in first  # name with titles, read from the YAML
+
+
+def test_builtin_templates_use_persons_not_the_filters_name():
+    import re
+
+    from drafter.templating import BUILTIN_DIR
+
+    for path in Path(BUILTIN_DIR).rglob("*.j2"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("{#"):
+                assert not re.search(r"(?<![|\w.])people\b", line), f"{path}: {line}"

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Callable, Iterable
 
 from ..blocks import Block
+from ..words import current as current_words
 from .facts import Fact, is_number, numbers_of
 from .text import block_texts, key, numbers_in, plain
 
@@ -93,12 +94,13 @@ def invented(event, facts: Iterable[Fact], blocks: list[Block]) -> list[tuple[st
     return out
 
 
-_LABEL = re.compile(r"^(?:[IVXLCDM]+-|\d+\.|[a-zđ]\)|Điều \d+\.)\s*")
 _ENUMERATION = re.compile(r"\(\d+\)\s")
 
 
 def _strip_label(text: str) -> str:
-    return _LABEL.sub("", text)
+    """A heading's number ("I-", "1.", "a)") or a clause's ("Điều 3.", as words.yaml says it)."""
+    clause = re.escape(current_words().clause).replace(re.escape("{n}"), r"\d+")
+    return re.sub(rf"^(?:[IVXLCDM]+-|\d+\.|[a-zđ]\)|{clause})\s*", "", text)
 
 
 def _strip_enumeration(text: str) -> str:

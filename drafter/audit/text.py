@@ -17,14 +17,13 @@ def block_texts(blocks: list[Block], numbered_column: bool = True) -> list[tuple
     """Every piece of text a reader sees, with the block it is in (a table gives its cells)."""
     out = []
     for block in blocks:
-        data = block.data
-        if isinstance(data, Table):
-            skip = not numbered_column and data.header[:1] in (("TT",), ("STT",))
-            out.extend((block, cell) for cell in data.header)
-            for row in data.rows:
+        if isinstance(block, Table):
+            skip = not numbered_column and block.header[:1] in (("TT",), ("STT",))
+            out.extend((block, cell) for cell in block.header)
+            for row in block.rows:
                 out.extend((block, cell) for cell in (row[1:] if skip else row))
-            if data.caption:
-                out.append((block, data.caption))
+            if block.caption:
+                out.append((block, block.caption))
         elif block.text:
             out.append((block, block.text))
     return out

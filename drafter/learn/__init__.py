@@ -4,7 +4,7 @@
 
 Stages, top-down: find the article in the text (article.py) -> every printed form of every fact
 (forms.py) -> the spans the facts cover in each paragraph (align.py) -> sentences with slots and
-guards (emit.py) -> the report (report.py).
+guards (emit.py) -> what was understood (findings.py).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from . import article as article_mod
 from .align import Span, choose
 from .emit import Para, write
 from .forms import Form, collect_all, evaluate
-from .report import Report, build_report
+from .findings import Report, build_report
 
 __all__ = ["Learned", "learn"]
 

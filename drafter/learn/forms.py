@@ -246,9 +246,9 @@ class Collector:
             if honorific and (person is None or person.honorific == "đồng chí"):
                 continue  # "đồng chí" stays wording
             args = f'"{style}", true' if honorific else f'"{style}"'
-            self.add(f"m.who({where}, people, {args})", [field], guards, 1, lists)
+            self.add(f"m.who({where}, persons, {args})", [field], guards, 1, lists)
         if person is not None and person.titles:
-            self.add(f"people[{where}].titles[0]", [field], guards + [f"{where} in people"], 1, lists)
+            self.add(f"persons[{where}].titles[0]", [field], guards + [f"{where} in persons"], 1, lists)
 
 
 def collect(event) -> tuple[list[Form], list[str]]:

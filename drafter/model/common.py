@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from ..blocks import LITERAL_AT
+from ..words import current as current_words, default as words_default
 from .numbers import plain_numbers
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -118,30 +119,36 @@ class Organisation(Model):
             raise ValueError("abbr_not_in_name@abbr_of")
         return self
 
+    # The words below come from words.yaml (organisation:), an office's own if it has one.
+
     @property
     def kind_level(self) -> str:
         if self.level:
             return self.level
-        return "chi-bo" if self.name.lower().startswith("chi bộ") else "dang-bo-co-so"
+        cell = current_words().organisation.cell
+        return "chi-bo" if self.name.lower().startswith(cell.lower()) else "dang-bo-co-so"
 
     @property
     def committee_name(self) -> str:
         """"Đảng bộ xã X" is led by "Đảng ủy xã X"; "Chi bộ Y" by "Chi ủy Chi bộ Y"."""
         if self.committee:
             return self.committee
-        if self.name.startswith("Đảng bộ "):
-            return "Đảng ủy " + self.name[len("Đảng bộ "):]
-        return "Chi ủy " + self.name
+        words = current_words().organisation
+        if self.name.startswith(words.party_body + " "):
+            return words.body_committee.format(rest=self.name[len(words.party_body) + 1:])
+        return words.cell_committee.format(name=self.name)
 
     @property
     def unit_word(self) -> str:
         """How the body calls itself: "Chi bộ" or "Đảng bộ"."""
-        return "Chi bộ" if self.kind_level == "chi-bo" else "Đảng bộ"
+        words = current_words().organisation
+        return words.cell if self.kind_level == "chi-bo" else words.party_body
 
     @property
     def executive(self) -> str:
         """What a congress elects: a chi bộ its "Chi ủy", a đảng bộ its "Ban Chấp hành"."""
-        return "Chi ủy" if self.kind_level == "chi-bo" else "Ban Chấp hành"
+        words = current_words().organisation
+        return words.cell_executive if self.kind_level == "chi-bo" else words.body_executive
 
     @property
     def short_name(self) -> str:
@@ -236,7 +243,7 @@ class Award(Model):
 
     by: Text | None = None
     """Cấp khen, ví dụ "Ban Thường vụ Đảng ủy CCQ Đảng tỉnh"."""
-    form: Text = "giấy khen"
+    form: Text = words_default("defaults.award_form")
     """Hình thức: "giấy khen", "bằng khen"…"""
     collectives: int = Field(default=0, ge=0)
     individuals: int = Field(default=0, ge=0)
@@ -373,7 +380,7 @@ class Signer(Model):
     """Người ký báo cáo."""
 
     name: Text
-    role: Text = "Bí thư"
+    role: Text = words_default("organisation.secretary")
     """Chức vụ người ký: "Bí thư" hoặc "Phó Bí thư"."""
     on_behalf: Text | None = None
     """Ký thay mặt: "Đảng ủy", "Ban Thường vụ", "Chi bộ", "Đoàn Chủ tịch"; mặc định theo cấp tổ chức."""
@@ -384,7 +391,7 @@ class ReportMeta(Model):
 
     number: int | None = Field(default=None, ge=1)
     """Số văn bản: 1 in ra "Số 01-BC/ĐU"."""
-    type_code: Text = "BC"
+    type_code: Text = words_default("report.type_code")
     issuer_code: Text | None = None
     """Ký hiệu cơ quan ban hành: "ĐU", "CB", "ĐH"…; mặc định theo cấp tổ chức."""
     issuer: Text | None = None

@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
 from .common import Number
+from ..words import default as words_default
 
 from .common import (no_items, Acknowledgement, Award, Bound, Byline, Count, Model, Organisation, Person, PersonIn,
                      Photo, Published, ReportMeta, ResultGroup, Speech, Style, Targets, Text)
@@ -155,7 +156,7 @@ class EventBase(Model):
 class Officer(Model):
     """Bí thư, Phó Bí thư… được bầu hoặc chỉ định."""
 
-    role: Text = "Bí thư"
+    role: Text = words_default("organisation.secretary")
     name: Text | None = None
     previous: Text | None = None
     """Chức vụ khóa trước, ví dụ "Bí thư Đảng ủy khóa VII"."""
@@ -267,7 +268,7 @@ class TongKet(EventBase):
     kind: Literal["hoi-nghi-tong-ket"]
     year: int = Field(ge=1930, le=2200)
     """Năm được tổng kết."""
-    topic: Text = "thực hiện nhiệm vụ"
+    topic: Text = words_default("defaults.tong_ket_topic")
     """Nội dung tổng kết, ví dụ "công tác xây dựng Đảng"."""
 
 
@@ -339,7 +340,7 @@ class KiemDiem(EventBase):
     """Cơ quan họp, ví dụ "Ban Chấp hành Đảng bộ xã"."""
     session: int | None = Field(default=None, ge=1)
     """Hội nghị lần thứ (số Ả Rập)."""
-    scope: Text = "tổ chức cơ sở Đảng, tập thể lãnh đạo và cá nhân"
+    scope: Text = words_default("defaults.kiem_diem_scope")
     """Đối tượng kiểm điểm."""
     presentations: list[Presentation] = no_items()
     """Người trình bày báo cáo."""
@@ -374,7 +375,7 @@ class SoKet(EventBase):
     kind: Literal["so-ket"]
     period: Period
     """Kỳ sơ kết: {months: 6, year: 2022}."""
-    topic: Text = "tình hình thực hiện nhiệm vụ"
+    topic: Text = words_default("defaults.so_ket_topic")
     """Nội dung sơ kết."""
     badges: Badges | None = None
     """Huy hiệu Đảng trao tại hội nghị."""

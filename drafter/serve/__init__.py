@@ -28,7 +28,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, search_path: tu
     """Serve ROOT until interrupted; bad arguments are DrafterErrors before anything starts."""
     import uvicorn
 
-    from .app import Config, create_app
+    from .app import ServerConfig, create_app
     from .warm import warm
 
     if not root.is_dir():
@@ -36,7 +36,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8765, search_path: tu
     local = is_loopback(host)
     token = None if local else secrets.token_urlsafe(24)
     sock = _bind(host, port)
-    app = create_app(Config(root.resolve(), search_path, token, lang, check_host=local))
+    app = create_app(ServerConfig(root.resolve(), search_path, token, lang, check_host=local))
     warm(search_path)
     # a wildcard address is not one to type: other machines reach this one by its name
     shown = socket.gethostname() if host in ("0.0.0.0", "::", "[::]") else f"[{host}]" if ":" in host else host

@@ -43,7 +43,7 @@ _TYPES = {"txt": "text/plain; charset=utf-8", "md": "text/markdown; charset=utf-
 
 
 @dataclass(frozen=True)
-class Config:
+class ServerConfig:
     root: Path
     search_path: tuple[str, ...] = ()
     token: str | None = None  # required on every request when set (a non-loopback --host)
@@ -51,7 +51,7 @@ class Config:
     check_host: bool = True  # loopback: refuse other Host names (DNS rebinding)
 
 
-def create_app(config: Config) -> Starlette:
+def create_app(config: ServerConfig) -> Starlette:
     folder = Folder(config.root)
     default_name = "untitled.yaml"
 
@@ -187,7 +187,7 @@ def create_app(config: Config) -> Starlette:
 class Gate:
     """Before any route: the Host a loopback server answers to, and the token of a public one."""
 
-    def __init__(self, app, config: Config):
+    def __init__(self, app, config: ServerConfig):
         self.app, self.config = app, config
 
     async def __call__(self, scope, receive, send):

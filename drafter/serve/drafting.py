@@ -12,18 +12,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..checks import check, issues_of
+from .. import words
+from ..checks import issues, issues_of, warnings_or_raise
 from ..errors import DrafterError, Issue
 from ..loader import Loaded, load_text
+from ..document import Document
 from ..pipeline import Options, Output, doc_allowed, render_event, writer_for
 from ..validate import validate
-from ..writers import Rendered
 
 
 @dataclass(frozen=True)
 class Checked:
     loaded: Loaded | None  # None: the YAML itself is broken
-    rendered: Rendered | None  # None: the data does not fit, a check or the fact audit failed
+    rendered: Document | None  # None: the data does not fit, a check or the fact audit failed
     issues: list[Issue]  # errors, or the warnings of a valid file (checks, then the audit)
 
 
@@ -36,11 +37,12 @@ def check_text(text: str, file: str, options: Options = Options()) -> Checked:
         return Checked(None, None, exc.issues)
     warnings: list[Issue] = []
     try:
-        event = validate(loaded)
-        doc_allowed(event, options, loaded)
-        warnings = check(event, loaded, options.doc, options.strict)
-        rendered, problems = render_event(event, options, base_dir=Path(file).parent)
-        warnings = warnings + issues_of(problems, event, loaded, options.strict)
+        with words.using(options.search_path):  # the office's defaults and words, as pipeline.draft
+            event = validate(loaded)
+            doc_allowed(event, options, loaded)
+            warnings = warnings_or_raise(issues(event, loaded, options.doc, options.strict))
+            rendered, problems = render_event(event, options, base_dir=Path(file).parent)
+            warnings = warnings + warnings_or_raise(issues_of(problems, event, loaded, options.strict))
     except DrafterError as exc:
         return Checked(loaded, None, warnings + exc.issues)
     return Checked(loaded, rendered, warnings)
@@ -52,7 +54,7 @@ def render_text(text: str, file: str, options: Options) -> Output:
     checked = check_text(text, file, options)
     if checked.rendered is None:
         raise DrafterError(checked.issues)
-    return Output(writer.write(checked.rendered), checked.issues)
+    return Output(writer.write(checked.rendered, writer.options.of(options)), checked.issues)
 
 
 def issue_json(issue: Issue, lang: str) -> dict:

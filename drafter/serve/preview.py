@@ -1,8 +1,8 @@
 """The DOCX layout as HTML: the same blocks, the same named styles, the same header and
 signature tables, for the browser's preview (static/sheet.css holds the styles' looks).
 
-Reuses the DOCX writer's own choices (style per block, text per block, the report's split
-into header / flow / signature, its column split, line balancing and unbroken terms), so the
+Reuses the DOCX writer's own choices (style per block, text per block, the document's header,
+flow and signature parts, the header's column split, line balancing and unbroken terms), so the
 preview cannot drift from the Word file. Pages are not cut: the sheet runs on.
 """
 from __future__ import annotations
@@ -15,33 +15,33 @@ from urllib.parse import quote
 
 from docx.shared import Emu
 
-from ..blocks import Block, Table
-from ..pipeline import PARTY_DOCS
-from ..writers import Rendered
-from ..writers.docx.body import style_for, text_for
+from ..blocks import Block, Item, Photo, Table
+from ..document import Document, Header, Recipients, Signature
+from ..writers.numbering import flow as numbered_flow
+from ..writers.docx.body import nfc, style_for, text_for
 from ..writers.docx.package import lean_base
-from ..writers.docx.report import (_CELL_MARGINS, _HEADER_PT, _SIGNATURE_LINES, _balanced_summary,
-                                   _header_split, split)
+from ..writers.docx.party_layout import (_CELL_MARGINS, _HEADER_PT, _SIGNATURE_LINES, _balanced_summary,
+                                   _header_split, _orgs)
 from ..writers.docx.typography import NB_HYPHEN, balanced_lines, keep_together
 
 _PARAGRAPH = re.compile(r'(<p class="[^"]*">)(.*?)</p>', re.S)
 _UNBROKEN = re.compile(r"[^\s<>]*\u2011[^\s<>]*")
 
 
-def sheet(doc: Rendered, images: str = "") -> str:
+def sheet(doc: Document, images: str = "") -> str:
     """One A4 sheet (an HTML fragment) holding the document as Word lays it out; pictures are
     linked under the address IMAGES (none: their file names are shown instead). A Party
     document is finished as the DOCX is: unbroken terms and dates, even header lines."""
-    head, flow, tail = split(list(doc.blocks))
-    party = doc.options.get("doc") in PARTY_DOCS
+    party = doc.party
+    flow = doc.blocks
     if party:
-        flow = [_balanced_summary(_page(), b) if b.kind == "subtitle" else b for b in flow]
+        flow = [_balanced_summary(_page(), b) if b.kind == "subtitle" else b for b in numbered_flow(doc)]
     parts = []
-    if head:
-        parts.append(_header(head))
-    parts.extend(_flow(flow, images))
-    if tail:
-        parts.append(_signature(tail))
+    if doc.header:
+        parts.append(_header(doc.header, doc.words.marks.issuer))
+    parts.extend(_flow(flow, images, doc.words.marks))
+    if doc.signature or doc.recipients:
+        parts.append(_signature(doc.signature or Signature(), doc.recipients or Recipients()))
     html = "\n".join(parts)
     if party:  # each paragraph as the DOCX writer's Out.paragraph finishes it
         html = _PARAGRAPH.sub(lambda m: m[1] + keep_together(m[2]) + "</p>", html)
@@ -61,34 +61,30 @@ def _paragraph(style: str, text: str) -> str:
     return f'<p class="{css}">{escape(text, quote=False) or "&nbsp;"}</p>'
 
 
-def _block(block: Block) -> str:
-    return _paragraph(style_for(block), text_for(block))
+def _block(block: Block, marks=None) -> str:
+    return _paragraph(style_for(block), text_for(block, marks))
 
 
-def _of(blocks: list[Block], *kinds: str) -> list[str]:
-    return [_block(b) for b in blocks if b.kind in kinds]
-
-
-def _flow(blocks: list[Block], images: str) -> list[str]:
+def _flow(blocks: list[Item], images: str, marks=None) -> list[str]:
     out = []
     for block in blocks:
-        if block.kind == "photo":
-            file = getattr(block.data, "file", None)
+        if isinstance(block, Photo):
+            file = block.file
             if file and images:
                 out.append(f'<div class="st-figure"><img src="{escape(images + quote(file))}" alt="{escape(file)}"></div>')
             elif file:
                 out.append(f'<div class="st-figure"><span>{escape(file)}</span></div>')
             if block.text:
                 out.append(_paragraph("Caption", block.text))
-        elif block.kind == "table" and isinstance(block.data, Table):
-            out.append(_table(block.data, block.text))
+        elif isinstance(block, Table):
+            out.append(_table(block))
         else:
-            out.append(_block(block))
+            out.append(_block(block, marks))
     return out
 
 
-def _table(table: Table, caption: str) -> str:
-    caption = caption or table.caption
+def _table(table: Table) -> str:
+    caption = table.caption
     rows = []
     if table.header:
         rows.append("<tr>" + "".join(f'<th>{_paragraph("Table Head", c)}</th>' for c in table.header) + "</tr>")
@@ -98,27 +94,32 @@ def _table(table: Table, caption: str) -> str:
     return f'{head}<table class="st-drafter-table">\n' + "\n".join(rows) + "\n</table>"
 
 
-def _header(blocks: list[Block]) -> str:
+def _header(header: Header, star: str) -> str:
     """Row 1: higher body, issuer, "*" | party name; row 2: number | place and date; the
     columns split and the org lines broken where the DOCX writer puts them."""
-    share = _header_split(_page(), blocks)
+    share = _header_split(_page(), header)
     room = Emu(int(_page().text_width * share) - _CELL_MARGINS).pt
-    left = [_paragraph(style_for(b), "\n".join(balanced_lines(text_for(b), room, _HEADER_PT,
-                                                               bold=b.kind == "org-issuer")))
-            for b in blocks if b.kind in ("org-higher", "org-issuer")]
-    if any(b.kind == "org-issuer" for b in blocks):
-        left.append(_paragraph("Header Left", "*"))
-    row1 = _row(left, _of(blocks, "party-name"), share)
-    row2 = _row(_of(blocks, "doc-number"), _of(blocks, "place-date"), share)
+    left = [_paragraph(style, "\n".join(balanced_lines(text, room, _HEADER_PT, bold=bold)))
+            for text, style, bold in _orgs(header)]
+    if header.issuer:
+        left.append(_paragraph("Header Left", star))
+    row1 = _row(left, _lines(("Header Party", header.party)), share)
+    row2 = _row(_lines(("Header Left", header.number)), _lines(("Header Date", header.place_date)), share)
     return f'<table class="layout header">\n{row1}\n{row2}\n</table>'
 
 
-def _signature(blocks: list[Block]) -> str:
-    right = _of(blocks, "sign-for", "sign-role")
-    names = _of(blocks, "sign-name")
+def _signature(signature: Signature, recipients: Recipients) -> str:
+    right = _lines(("Sign", signature.on_behalf), ("Sign", signature.role))
+    names = _lines(("Sign Name", signature.name))
     if right or names:
         right += [_paragraph("Sign", "")] * _SIGNATURE_LINES
-    return f'<table class="layout signature">\n{_row(_of(blocks, "recipients", "recipient"), right + names)}\n</table>'
+    left = _lines(("Recipients Label", recipients.label), *(("Recipient", r) for r in recipients.places))
+    return f'<table class="layout signature">\n{_row(left, right + names)}\n</table>'
+
+
+def _lines(*lines: tuple[str, str | None]) -> list[str]:
+    """A paragraph of each (style, text) the document has, its text as the DOCX writer sets it."""
+    return [_paragraph(style, nfc(text)) for style, text in lines if text is not None]
 
 
 def _row(left: list[str], right: list[str], share: float = 0.45) -> str:

@@ -2,7 +2,7 @@
 loaded once, so the first keystroke renders as fast as the hundredth."""
 from __future__ import annotations
 
-from ..checks import check
+from ..checks import issues
 from ..errors import DrafterError
 from ..pipeline import DEFAULT_STYLE, Options, render_event
 from ..validate import validate
@@ -28,7 +28,7 @@ def warm(search_path: tuple[str, ...] = ()) -> None:
     for text in SAMPLES.values():
         loaded = load_text(text)
         event = validate(loaded)
-        check(event, loaded)
+        issues(event, loaded)
         for doc in DEFAULT_STYLE:
             try:
                 rendered, _ = render_event(event, Options(doc=doc, search_path=search_path))

@@ -1,7 +1,7 @@
 """HTML for an office's web portal.
 
 By default a standalone page: lang="vi", a viewport for phones, and a small style sheet that
-also prints well. With the "fragment" option only the <article>, with the few inline styles a
+also prints well. With HtmlOptions.fragment only the <article>, with the few inline styles a
 portal's editor keeps, to paste into it. Images are linked by the name the YAML gives (the
 output step copies them beside the page) or, with "embed", carried in the page as data: URIs.
 """
@@ -12,9 +12,11 @@ import mimetypes
 from html import escape
 from pathlib import Path
 
-from ..blocks import Table
+from ..blocks import Photo, Table
+from ..document import Document
 from ..paths import image_file, read_image
-from . import Rendered
+from . import HtmlOptions
+from .numbering import numbered
 
 _STYLE = """\
 body{margin:0;background:#fff;color:#111}
@@ -59,14 +61,14 @@ _SIMPLE = {
 }
 
 
-def write_html(doc: Rendered) -> str:
-    fragment, embed = doc.options.get("fragment", False), doc.options.get("embed", False)
+def write_html(doc: Document, options: HtmlOptions = HtmlOptions()) -> str:
+    fragment, embed = options.fragment, options.embed
     # a fragment loses the page's style sheet: keep what matters inline
     right = ' style="text-align:right"' if fragment else ""
     stamp = f' datetime="{escape(doc.published)}"' if doc.published else ""
     body = []
     items: list[str] = []
-    for block in doc.blocks:
+    for block in numbered(doc):
         if block.kind != "item" and items:
             body.append("<ul>\n" + "\n".join(items) + "\n</ul>")
             items = []
@@ -77,9 +79,9 @@ def write_html(doc: Rendered) -> str:
             level = min(block.level + 1, 6)
             body.append(f"<h{level}>{text}</h{level}>")
         elif block.kind == "photo":
-            body.append(_figure(_source(doc, block.data.file, embed), block.text, fragment))
-        elif block.kind == "table":
-            body.append(_table(block.data))
+            body.append(_figure(_source(doc, block.file, embed), block.text, fragment))
+        elif isinstance(block, Table):
+            body.append(_table(block))
         elif block.kind == "rule":
             body.append("<hr>")
         else:
@@ -89,23 +91,23 @@ def write_html(doc: Rendered) -> str:
     if items:
         body.append("<ul>\n" + "\n".join(items) + "\n</ul>")
     article = '<article class="drafter-article">\n' + "\n".join(body) + "\n</article>"
-    if fragment:
+    if not options.standalone:
         return article + "\n"
     return _PAGE.format(title=escape(doc.title), style=_STYLE, article=article)
 
 
-def images(doc: Rendered) -> list[tuple[str, Path]]:
+def images(doc: Document, options: HtmlOptions = HtmlOptions()) -> list[tuple[str, Path]]:
     """The image files a page links to, to copy beside it: (name as linked, source file)."""
-    if doc.options.get("embed"):
+    if options.embed:
         return []
     found = {}
     for block in doc.blocks:
-        if block.kind == "photo" and block.data.file:
-            found[block.data.file] = image_file(doc.base_dir, block.data.file)  # never outside
+        if isinstance(block, Photo) and block.file:
+            found[block.file] = image_file(doc.base_dir, block.file)  # never outside
     return list(found.items())
 
 
-def _source(doc: Rendered, file: str | None, embed: bool) -> str | None:
+def _source(doc: Document, file: str | None, embed: bool) -> str | None:
     if not file or not embed:
         return file
     data = read_image(doc.base_dir, file)

@@ -14,8 +14,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..document import Document
 from ..errors import fail
-from . import Rendered
+from . import DocxOptions
 
 TIMEOUT = 300  # seconds for one soffice call, however many files
 PACKAGE = "libreoffice-writer"
@@ -23,10 +24,10 @@ _DATE = re.compile(rb"D:\d{14}([+-]\d\d'\d\d'?|Z)?")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
 
 
-def write_pdf(doc: Rendered) -> bytes:
+def write_pdf(doc: Document, options: DocxOptions = DocxOptions()) -> bytes:
     from .docx import write_docx
 
-    return docx_to_pdf(write_docx(doc))
+    return docx_to_pdf(write_docx(doc, options))
 
 
 def docx_to_pdf(docx_bytes: bytes) -> bytes:

@@ -4,18 +4,20 @@ from __future__ import annotations
 import re
 
 from ..blocks import Table
-from . import Rendered
+from ..document import Document
+from . import TextOptions
+from .numbering import numbered
 
 
-def write_txt(doc: Rendered) -> str:
+def write_txt(doc: Document, options: TextOptions = TextOptions()) -> str:
     out = []
-    for block in doc.blocks:
-        if block.kind == "table":
-            out.append(_text_table(block.data))
+    for block in numbered(doc):
+        if isinstance(block, Table):
+            out.append(_text_table(block))
         elif block.kind == "item":
-            out.append(f"- {block.text}")
+            out.append(doc.words.marks.item + block.text)
         elif block.kind == "rule":
-            out.append("-----")
+            out.append(block.text or doc.words.marks.rule)
         elif block.kind in ("headline", "title"):
             out.append(block.text.upper() if block.kind == "title" else block.text)
         else:
@@ -35,12 +37,13 @@ def _text_table(table: Table) -> str:
 # entities ("&lt;b&gt;" must show as typed), strikethrough and fences ("~~~" would open a code
 # block swallowing the rest of the article).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
-_MD_LINE_START = re.compile(r"^(#|[-+=]|\d+[.)]\s)")
+_MD_LINE_START = re.compile(r"^(#|[-+=])")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])(?=\s)")  # "1. Kinh tế" is a list item: CommonMark escapes the mark
 
 
 def md_escape(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(r"\\\1", text)
+    return _MD_ORDERED.sub(r"\1\\\2", _MD_LINE_START.sub(r"\\\1", text))
 
 
 def md_link(target: str) -> str:
@@ -50,9 +53,9 @@ def md_link(target: str) -> str:
     return quote(target, safe="/:.-_~")
 
 
-def write_md(doc: Rendered) -> str:
+def write_md(doc: Document, options: TextOptions = TextOptions()) -> str:
     out = []
-    for block in doc.blocks:
+    for block in numbered(doc):
         text = md_escape(block.text)
         if block.kind in ("headline", "title"):
             out.append(f"# {text}")
@@ -63,7 +66,7 @@ def write_md(doc: Rendered) -> str:
         elif block.kind == "lead":
             out.append(f"**{text}**")
         elif block.kind == "photo":
-            image = f"![{text}]({md_link(block.data.file)})\n\n" if block.data.file else ""
+            image = f"![{text}]({md_link(block.file)})\n\n" if block.file else ""
             out.append(f"{image}*{text}*")
         elif block.kind == "item":
             out.append(f"- {text}")
@@ -71,8 +74,8 @@ def write_md(doc: Rendered) -> str:
             out.append(f"**{text}**")
         elif block.kind == "rule":
             out.append("---")
-        elif block.kind == "table":
-            out.append(_md_table(block.data))
+        elif isinstance(block, Table):
+            out.append(_md_table(block))
         else:
             out.append(text)
     return "\n\n".join(out) + "\n"

@@ -6,9 +6,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ...blocks import Block, Table
+from ...blocks import Block, Item, Photo, Table
 from ...errors import fail
 from ...paths import read_image
+from ...words import Marks, load as load_words
 from . import elements
 from .document import Document
 from .opc import twips
@@ -32,8 +33,9 @@ class Out:
     """Where blocks go: the document being written (body, parts), the base's style ids, and
     the room on the page (EMU)."""
 
-    def __init__(self, document: Document, base_dir: Path):
+    def __init__(self, document: Document, base_dir: Path, marks: Marks | None = None):
         self.document, self.base_dir = document, Path(base_dir)
+        self.marks = marks or load_words().marks  # the document's item, rule and header marks
         self.styles = document.base.styles
         self.text_width = document.base.text_width
         self.text_height = document.base.text_height
@@ -67,23 +69,26 @@ def style_for(block: Block) -> str:
     return STYLE_OF.get(block.kind, "Body")
 
 
-def text_for(block: Block) -> str:
+def text_for(block: Block, marks: Marks | None = None) -> str:
+    """The text of BLOCK, with the document's item and rule marks (words.yaml marks)."""
     text = nfc(block.text)
+    if block.kind in ("item", "rule"):
+        marks = marks or load_words().marks
     if block.kind == "item" and not text.startswith(("-", "–")):
-        return "- " + text
+        return marks.item + text
     if block.kind == "rule":
-        return text or "-----"
+        return text or marks.rule
     return text
 
 
-def write_flow(out: Out, blocks: list[Block]) -> None:
+def write_flow(out: Out, blocks: list[Item]) -> None:
     for i, block in enumerate(blocks):
-        if block.kind == "photo":
+        if isinstance(block, Photo):
             write_photo(out, block)
-        elif block.kind == "table" and isinstance(block.data, Table):
-            write_table(out, block.data, block.text)
+        elif isinstance(block, Table):
+            write_table(out, block)
         else:
-            out.paragraph(style_for(block), text_for(block), ppr_extra=_keep(out, blocks, i))
+            out.paragraph(style_for(block), text_for(block, out.marks), ppr_extra=_keep(out, blocks, i))
 
 
 def _keep(out: Out, blocks: list[Block], i: int) -> str:
@@ -96,14 +101,14 @@ def _keep(out: Out, blocks: list[Block], i: int) -> str:
     return ""
 
 
-def write_photo(out: Out, block: Block) -> None:
-    file = getattr(block.data, "file", None)
+def write_photo(out: Out, block: Photo) -> None:
+    file = block.file
     if file:
         path = Path(out.base_dir) / file  # named in messages below
         data = read_image(out.base_dir, file)  # however the block was made: never from outside
         try:
-            picture = out.document.picture(data, out.text_width,
-                                           int(out.text_height * _IMAGE_MAX_HEIGHT))
+            width = int(out.text_width * block.width) if block.width else out.text_width
+            picture = out.document.picture(data, width, int(out.text_height * _IMAGE_MAX_HEIGHT))
         except Exception as exc:  # python-docx's image parsers raise many types on bad files
             raise fail(str(path), "file_unreadable",
                        reason=f"not a usable image (PNG, JPEG, GIF, BMP, TIFF): {exc}") from None
@@ -121,8 +126,8 @@ def _column_widths(rows, cols: int, total: int) -> list[int]:
     return widths
 
 
-def write_table(out: Out, table: Table, caption: str = "") -> None:
-    caption = caption or table.caption
+def write_table(out: Out, table: Table) -> None:
+    caption = table.caption
     if caption:
         out.paragraph("Caption", nfc(caption))
     rows = ([table.header] if table.header else []) + list(table.rows)

@@ -1,4 +1,4 @@
-"""A canonical, readable text form of a .docx for golden files and review diffs.
+"""A DOCX read back into canonical, readable text, for golden files and review diffs.
 
 Shows what a reader would notice changing: page set-up, headers, the definition of every style
 in use, then the body paragraph by paragraph as `[Style] text {direct formatting}`.

@@ -9,14 +9,14 @@ from functools import lru_cache
 from lxml import etree
 
 from ...blocks import Block
+from ...document import Document as Source, Header, Recipients, Signature
+from ..numbering import flow
 from . import elements
 from .opc import CT_WML_HEADER, EMUS_PER_TWIP, RT_HEADER, default_header_xml, points, twips
 from .base import PREFIXES, W
-from .body import Out, nfc, style_for, text_for, write_flow
+from .body import Out, nfc, text_for, write_flow
 from .typography import balanced_lines, fits, line_count, text_width
 
-HEADER_KINDS = {"org-higher", "org-issuer", "doc-number", "party-name", "place-date"}
-SIGN_KINDS = {"sign-for", "sign-role", "sign-name", "recipients", "recipient"}
 _HEADER_SPLITS = (0.45, 0.5, 0.55)  # left column's share of the text width, first that serves
 _SIGN_SPLIT = 0.45
 _SIGNATURE_LINES = 4  # empty lines for the signature and the seal
@@ -38,50 +38,41 @@ _PAGE_FIELD = (
 )
 
 
-def split(blocks: list[Block]) -> tuple[list[Block], list[Block], list[Block]]:
-    """Header blocks lead the list and signature blocks end it; the rest flows between."""
-    start = 0
-    while start < len(blocks) and blocks[start].kind in HEADER_KINDS:
-        start += 1
-    end = len(blocks)
-    while end > start and blocks[end - 1].kind in SIGN_KINDS:
-        end -= 1
-    return blocks[:start], blocks[start:end], blocks[end:]
-
-
-def write_report(out: Out, blocks: list[Block]) -> None:
+def write_report(out: Out, doc: Source) -> None:
     out.office_finish = True
-    head, flow, tail = split(blocks)
-    if head:
-        write_header(out, head)
-    write_flow(out, [_balanced_summary(out, b) if b.kind == "subtitle" else b for b in flow])
-    if tail:
-        write_signature(out, tail)
+    if doc.header:
+        write_header(out, doc.header)
+    write_flow(out, [_balanced_summary(out, b) if b.kind == "subtitle" else b for b in flow(doc)])
+    if doc.signature or doc.recipients:
+        write_signature(out, doc.signature or Signature(), doc.recipients or Recipients())
     add_page_numbers(out)
 
 
-def _of(blocks: list[Block], *kinds: str) -> list[Block]:
-    return [b for b in blocks if b.kind in kinds]
+def _orgs(header: Header) -> list[tuple[str, str, bool]]:
+    """The left column's bodies: (text, style, bold), the higher body first."""
+    return [*((nfc(line), "Header Left", False) for line in header.higher),
+            *((nfc(line), "Header Issuer", True) for line in header.issuer)]
 
 
-def write_header(out: Out, blocks: list[Block]) -> None:
+def write_header(out: Out, header: Header) -> None:
     """Row 1: higher body, issuer, "*" | party name; row 2: number | place and date, so the
     two share a line."""
-    tbl, widths = _layout_table(out, _header_split(out, blocks))
+    tbl, widths = _layout_table(out, _header_split(out, header))
     left, right = tbl.row()
     room = points(widths[0] - _CELL_MARGINS)
-    for block in _of(blocks, "org-higher") + _of(blocks, "org-issuer"):
-        lines = balanced_lines(text_for(block), room, _HEADER_PT, bold=block.kind == "org-issuer")
-        out.paragraph(style_for(block), "\n".join(lines), parent=left)
-    if _of(blocks, "org-issuer"):
-        out.paragraph("Header Left", "*", parent=left)
-    for block in _of(blocks, "party-name"):
-        text = text_for(block)
+    for text, style, bold in _orgs(header):
+        out.paragraph(style, "\n".join(balanced_lines(text, room, _HEADER_PT, bold=bold)), parent=left)
+    if header.issuer:
+        out.paragraph("Header Left", out.marks.issuer, parent=left)
+    if header.party is not None:
+        text = nfc(header.party)
         out.paragraph("Header Party", text, parent=right,
                       ppr_extra=_narrow_to_text(text, 15, widths[1] - _CELL_MARGINS))
     left, right = tbl.row()
-    _fill(out, left, _of(blocks, "doc-number"))
-    _fill(out, right, _of(blocks, "place-date"))
+    if header.number is not None:
+        out.paragraph("Header Left", nfc(header.number), parent=left)
+    if header.place_date is not None:
+        out.paragraph("Header Date", nfc(header.place_date), parent=right)
 
 
 def _balanced_summary(out: Out, block: Block) -> Block:
@@ -91,41 +82,43 @@ def _balanced_summary(out: Out, block: Block) -> Block:
     return replace(block, text="\n".join(lines))
 
 
-def _header_split(out: Out, blocks: list[Block]) -> float:
+def _header_split(out: Out, header: Header) -> float:
     """The left column's share that sets the org lines in the fewest lines, while the party
     name and the place and date still fit the right column on one line each."""
-    orgs = _of(blocks, "org-higher") + _of(blocks, "org-issuer")
+    right_lines = [(nfc(t), _HEADER_PT + bold, bool(bold)) for t, bold in
+                   ((header.party, 1), (header.place_date, 0)) if t is not None]
     best, best_lines = _HEADER_SPLITS[0], None
     for share in _HEADER_SPLITS:
         left = points(int(out.text_width * share) - _CELL_MARGINS)
         right = points(out.text_width - int(out.text_width * share) - _CELL_MARGINS)
-        if share != _HEADER_SPLITS[0] and not all(
-                fits(text_for(b), right, _HEADER_PT + (b.kind == "party-name"), b.kind == "party-name")
-                for b in _of(blocks, "party-name", "place-date")):
+        if share != _HEADER_SPLITS[0] and not all(fits(text, right, size, bold) for text, size, bold in right_lines):
             break
-        lines = sum(line_count(text_for(b), left, _HEADER_PT, b.kind == "org-issuer") for b in orgs)
+        lines = sum(line_count(text, left, _HEADER_PT, bold) for text, _, bold in _orgs(header))
         if best_lines is None or lines < best_lines:
             best, best_lines = share, lines
     return best
 
 
-def write_signature(out: Out, blocks: list[Block]) -> None:
+def write_signature(out: Out, signature: Signature, recipients: Recipients) -> None:
+    """Left Nơi nhận and the recipients; right on whose behalf, the role, room for the
+    signature and the seal, and the name."""
     tbl, _ = _layout_table(out, _SIGN_SPLIT)
     # room above the signature, and the whole block kept on one page
     tbl.pr_extra = '<w:tblCellMar><w:top w:w="240" w:type="dxa"/></w:tblCellMar>'
     left, right = tbl.row(cant_split=True)
-    _fill(out, left, _of(blocks, "recipients") + _of(blocks, "recipient"))
-    signers = _of(blocks, "sign-for") + _of(blocks, "sign-role")
+    _fill(out, left, [("Recipients Label", recipients.label), *(("Recipient", p) for p in recipients.places)])
+    signers = [("Sign", signature.on_behalf), ("Sign", signature.role)]
     _fill(out, right, signers)
-    if signers or _of(blocks, "sign-name"):
+    if any(text is not None for _, text in signers) or signature.name is not None:
         for _ in range(_SIGNATURE_LINES):
             out.paragraph("Sign", parent=right)
-    _fill(out, right, _of(blocks, "sign-name"))
+    _fill(out, right, [("Sign Name", signature.name)])
 
 
-def _fill(out: Out, cell: list, blocks: list[Block]) -> None:
-    for block in blocks:
-        out.paragraph(style_for(block), text_for(block), parent=cell)
+def _fill(out: Out, cell: list, lines: list[tuple[str, str | None]]) -> None:
+    for style, text in lines:
+        if text is not None:
+            out.paragraph(style, nfc(text), parent=cell)
 
 
 def _layout_table(out: Out, split: float):

@@ -11,11 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .model import DaiHoi, EventBase, KiemDiem, Organisation, ReportMeta
+from .words import current as current_words
 
 BLANK = "……"  # the dotted blank Vietnamese forms use for "to be filled in"
-ISSUER_CODES = {"chi-bo": "CB"}  # every other level: ĐU (Đảng ủy)
-ON_BEHALF = {"chi-bo": "Chi bộ"}  # every other level: Đảng ủy
-SECRETARY = "Bí thư"
+# The wording (secretary, on behalf of, codes, recipients) is words.yaml's report: and resolution:
 
 Warning_ = tuple[str, str, dict]  # field path, message code, message arguments
 
@@ -54,23 +53,26 @@ class _Defaults:
 def report_info(event: EventBase) -> tuple[ReportInfo, list[Warning_]]:
     """The report's header and signature, and the warnings for what was defaulted."""
     meta, level = event.report, event.org.kind_level
+    words = current_words()
     d = _Defaults("report")
     signer = meta.signer
     if signer is not None:
         name, role = signer.name, signer.role
     else:
         found = _secretary(event)
-        name = d.derived("signer", found, f"{found} ({SECRETARY})") if found else d.blank("signer", BLANK)
-        role = SECRETARY
+        secretary = words.organisation.secretary
+        name = d.derived("signer", found, f"{found} ({secretary})") if found else d.blank("signer", BLANK)
+        role = secretary
     info = ReportInfo(
         higher=_higher(meta, event, d),
         issuer=meta.issuer or event.org.committee_name,
         number=_number(meta, d),
         type_code=meta.type_code,
-        issuer_code=meta.issuer_code or ISSUER_CODES.get(level, "ĐU"),
+        issuer_code=meta.issuer_code or words.by_level(words.report.issuer_code, level),
         place=_place(meta, event, d),
         date=meta.date or event.end_date or event.date,
-        on_behalf=(signer.on_behalf if signer and signer.on_behalf else ON_BEHALF.get(level, "Đảng ủy")),
+        on_behalf=(signer.on_behalf if signer and signer.on_behalf
+                   else words.by_level(words.report.on_behalf, level)),
         signer_role=role,
         signer_name=name,
         recipients=_recipients(meta, event, d, _report_recipients(event)),
@@ -91,23 +93,23 @@ def resolution_info(event: DaiHoi) -> tuple[ReportInfo, list[Warning_]]:
     """A congress's own document: issued by the congress ("Số …-NQ/ĐH"), signed on behalf
     of its presidium by the member who chaired."""
     meta = event.resolution
+    own = current_words().resolution
     d = _Defaults("resolution")
     signer = meta.signer
     if signer is not None:
-        name, role, on_behalf = signer.name, signer.role, signer.on_behalf or "Đoàn Chủ tịch"
+        name, role, on_behalf = signer.name, signer.role, signer.on_behalf or own.on_behalf
         if "role" not in signer.model_fields_set:
             role = ""  # the presidium signs with the name alone
     else:
         chair = event.chairs[0].name if event.chairs else None
         name = d.derived("signer", chair) if chair else d.blank("signer", BLANK)
-        role, on_behalf = "", "Đoàn Chủ tịch"
-    own = {"type_code": "NQ", "issuer_code": "ĐH"}
+        role, on_behalf = "", own.on_behalf
     info = ReportInfo(
         higher=_higher(meta, event, d),
         issuer=meta.issuer,
         number=_number(meta, d),
-        type_code=meta.type_code if "type_code" in meta.model_fields_set else own["type_code"],
-        issuer_code=meta.issuer_code or own["issuer_code"],
+        type_code=meta.type_code if "type_code" in meta.model_fields_set else own.type_code,
+        issuer_code=meta.issuer_code or own.issuer_code,
         place=_place(meta, event, d),
         date=meta.date or event.end_date or event.date,
         on_behalf=on_behalf,
@@ -155,11 +157,12 @@ def _secretary(event: EventBase) -> str | None:
 def _is_secretary(title: str, org: Organisation, role_only: bool = False) -> bool:
     """"Bí thư", "Bí thư Đảng ủy", "Bí thư Đảng ủy xã Vĩnh Lộc", "Bí thư Chi bộ": the head of
     `org` ("Phó Bí thư" is not)."""
-    if title == SECRETARY:
+    secretary = current_words().organisation.secretary
+    if title == secretary:
         return role_only
-    if not title.startswith(SECRETARY + " "):
+    if not title.startswith(secretary + " "):
         return False
-    rest = title[len(SECRETARY) + 1:]
+    rest = title[len(secretary) + 1:]
     if len(rest.split()) < 2:
         return False
     names = (org.committee_name, org.name, org.short_name)
@@ -169,7 +172,7 @@ def _is_secretary(title: str, org: Organisation, role_only: bool = False) -> boo
 def _report_recipients(event: EventBase) -> list[str]:
     out = []
     if event.higher is not None:
-        out.append(f"Ban Thường vụ {event.higher.committee_name}")
+        out.append(current_words().report.higher_standing.format(committee=event.higher.committee_name))
     if isinstance(event, KiemDiem) and event.proposals and event.proposals.to:
         out.append(event.proposals.to)  # the body asked to rate must receive the report
     return out
@@ -178,20 +181,21 @@ def _report_recipients(event: EventBase) -> list[str]:
 def _resolution_recipients(event: DaiHoi) -> list[str]:
     out = _report_recipients(event)
     if event.cells and event.org.kind_level != "chi-bo":
-        out.append("Các chi bộ trực thuộc")  # they carry the resolution out
+        out.append(current_words().report.cells)  # they carry the resolution out
     return out
 
 
 def _recipients(meta: ReportMeta, event: EventBase, d: _Defaults, wanted: list[str]) -> tuple[str, ...]:
+    words = current_words().report
     if meta.recipients:
         given = list(meta.recipients)
         to = event.proposals.to if isinstance(event, KiemDiem) and event.proposals else None
         if to and to not in given:  # a report that proposes to a body is sent to it
-            at = next((i for i, r in enumerate(given) if r.startswith("Lưu")), len(given))
+            at = next((i for i, r in enumerate(given) if r.startswith(words.archive_word)), len(given))
             given.insert(at, to)
             d.derived("recipients", "", to)
         return tuple(given)
-    archive = "Lưu Chi bộ" if event.org.kind_level == "chi-bo" else "Lưu Văn phòng Đảng ủy"
+    archive = current_words().by_level(words.archive, event.org.kind_level)
     out = tuple(_unique([*wanted, archive]))
     d.derived("recipients", "", "; ".join(out))
     return out
