@@ -242,11 +242,15 @@ def templates_check(directory: Optional[Path] = typer.Argument(None, metavar="TH
     """Kiểm tra cú pháp mẫu và các tên trường mẫu dùng, không cần soạn bài."""
     from .errors import DrafterError
     from .lint import check_templates
+    from .messages import language
 
     folders = (str(directory),) if directory else _config([], None, lang).search_path
-    issues = check_templates(folders, include_builtin=directory is None)
-    if issues:
-        _fail(DrafterError(issues), lang)
+    issues = check_templates(folders, include_builtin=directory is None, rules=True)
+    for warning in (i for i in issues if i.severity != "error"):
+        typer.echo(warning.format(language(lang)), err=True)
+    errors = [i for i in issues if i.severity == "error"]
+    if errors:
+        _fail(DrafterError(errors), lang)
     _say("templates_ok", lang, folders=", ".join(folders) if folders else "có sẵn / built-in")
 
 

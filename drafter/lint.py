@@ -11,8 +11,10 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import meta, nodes
+from .directives import check_source
 from .errors import DrafterError, Issue, pack
 from .model import KINDS
+from .template_rules import check_rules
 from .templating import BUILTIN_DIR, environment
 from .validate import _model_in
 from .words import problems as words_problems
@@ -21,7 +23,8 @@ PROVIDED = {"event", "persons", "people", "report", "resolution", "photos", "tab
             "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "super", "self", "varargs", "kwargs", "caller"}
 
 
-def check_templates(folders: tuple[str, ...], include_builtin: bool = True) -> list[Issue]:
+def check_templates(folders: tuple[str, ...], include_builtin: bool = True, rules: bool = False) -> list[Issue]:
+    """The problems of every template (errors); with RULES, template_rules' warnings as well."""
     search = tuple(folders)
     env = environment(search)
     roots = [Path(f) for f in folders] + ([BUILTIN_DIR] if include_builtin else [])
@@ -30,6 +33,8 @@ def check_templates(folders: tuple[str, ...], include_builtin: bool = True) -> l
         for path in sorted(root.rglob("*.j2")):
             name = path.relative_to(root).as_posix()
             issues.extend(check_one(env, name, path, index))
+        if rules:
+            issues.extend(check_rules(env, root))
     return issues + words_problems(search)  # the office's words.yaml is checked with its templates
 
 
@@ -46,7 +51,7 @@ def check_one(env: jinja2.Environment, name: str, path: Path, index: int = 0) ->
         return [Issue(str(path), exc.lineno, None, "", "template_syntax", pack({"detail": exc.message}))]
     kind = name.split("/")[0]
     models = [KINDS[kind]] if kind in KINDS else list(KINDS.values())
-    issues = _unknown_names(env, tree, path)
+    issues = _unknown_names(env, tree, path) + check_source(env, source, str(path))
     scope = {"event": tuple(models)}
     quiet = _Walker(path)  # the parents' own problems are reported with the parents
     for ancestor in reversed(list(_ancestors(env, tree))):

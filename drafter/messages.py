@@ -255,10 +255,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "post_held_twice": ("hai người cùng được bầu {role}: {first} và {name}", "two people elected {role}: {first} and {name}"),
     "rated_over_members": ("xếp loại {rated} đảng viên nhưng chỉ có {members} đảng viên",
                            "{rated} members rated but there are only {members}"),
-    "template_none": ("mẫu in ra một giá trị trống (None): hãy đặt trong {{% if … %}}",
-                      "the template prints an empty value (None): guard it with {{% if … %}}"),
+    "template_none": ("mẫu in ra một giá trị trống (None): hãy đặt câu trong {{% call m.sentence(…) %}}",
+                      "the template prints an empty value (None): put the sentence in {{% call m.sentence(…) %}}"),
     "template_directive": ("mẫu dùng chỉ thị lạ '{directive}' (có: {allowed})",
                            "the template uses an unknown directive '{directive}' (known: {allowed})"),
+    "template_too_much_logic": ("mẫu có {count} điều kiện và vòng lặp (tối đa {limit}; từ đây là quá): viết mỗi câu "
+                                "một lần với m.sentence(...) và đưa phần dùng chung vào macro",
+                                "the template has {count} conditions and loops (at most {limit}; from here on it is "
+                                "over): write each sentence once with m.sentence(...) and move shared parts to a macro"),
+    "template_line_copied": ("dòng có logic này đã có ở {other}: viết một lần trong một macro (hoặc một {{% block %}}) "
+                             "rồi gọi lại",
+                             "this line with logic already stands at {other}: write it once in a macro (or a "
+                             "{{% block %}}) and call that"),
+    "template_blank_line_eaten": ("dòng trống sau thẻ này bị bỏ (Jinja bỏ dấu xuống dòng ngay sau thẻ {{% … %}}) nên hai "
+                                  "đoạn có thể dính làm một: viết +%}} ở cuối thẻ để giữ nó",
+                                  "the blank line after this tag is dropped (Jinja drops the newline right after a "
+                                  "{{% … %}} tag), so two paragraphs may run together: end the tag with +%}} to keep it"),
+    "template_directive_near": ("mẫu dùng chỉ thị lạ '{directive}'", "the template uses an unknown directive '{directive}'"),
     "template_part_repeated": ("mẫu ghi phần '@{directive}' của văn bản hai lần: văn bản chỉ có một phần ấy",
                                "the template writes the document's part '@{directive}' twice: a document has one"),
     "template_timeout": ("mẫu chạy quá {limit} giây (vòng lặp không dừng?)", "template ran over {limit} s (an endless loop?)"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import party, templating, words
 from .audit import audit
 from .audit.facts import facts
-from .blocks import BLOCK_KINDS, MarkupError, parse
+from .blocks import MarkupError, parse
 from .document import PARTY_DOCS, Document, PartRepeated, build  # noqa: F401 (PARTY_DOCS re-exported)
 from .checks import issues, issues_of, warnings_or_raise
 from .errors import Issue, fail
@@ -110,9 +110,10 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
         # a Party document's parts by kind, and no section without content
         document = build(blocks, options.doc, author=_author(event), date=event.date, base_dir=base_dir,
                          published=_published(event), words=words.current())
-    except MarkupError as exc:
-        raise fail(file, "template_directive", directive=exc.directive,
-                   allowed=", ".join("@" + k for k in sorted(BLOCK_KINDS))) from None
+    except MarkupError as exc:  # at the directive's line when the template source holds it
+        from .directives import render_error
+
+        raise render_error(templating.environment(options.search_path), name, exc.directive, file) from None
     except PartRepeated as exc:
         raise fail(file, "template_part_repeated", directive=exc.kind) from None
     given = facts(event)

@@ -61,6 +61,10 @@ def office(line3: str, line4: str = "") -> dict:
     return {"mau/kiem-diem/bai.j2": f"@headline Thử\n\n{line3}\n{line4}"}
 
 
+RULES_BROKEN = {"mau/kiem-diem/bai.j2": "".join(f"{{% if event.year > {i} %}}Năm.{{% endif %}}\n" for i in range(16)),
+                "mau/kiem-diem/tin.j2": "{% if event.year > 0 %}Năm.{% endif %}\n"}
+
+
 def yaml_case(name, content, *args):
     return {"files": {name: content}, "args": ["validate", name, *args]}
 
@@ -192,9 +196,20 @@ CASES = {
         {"files": {"mau/kiem-diem/bai.j2": '{% extends "kiem-diem/bai.j2" %}\n{% block lead %}\n'
                    "{% if event.venue %}Tại {{ event.venue }}\n{% endblock %}\n"},
          "args": ["templates", "check", "mau"]},
-    "mau/kiem-diem/bai.j2:3:1: mẫu in ra một giá trị trống (None): hãy đặt trong {% if … %}":
+    # the template rules warn: 16 conditions in bai.j2, its first line copied in tin.j2
+    "mau/kiem-diem/bai.j2:16:1: cảnh báo: mẫu có 16 điều kiện và vòng lặp (tối đa 15; từ đây là quá): viết mỗi câu "
+    "một lần với m.sentence(...) và đưa phần dùng chung vào macro":
+        {"files": RULES_BROKEN, "args": ["templates", "check", "mau"]},
+    "mau/kiem-diem/tin.j2:1:1: cảnh báo: dòng có logic này đã có ở mau/kiem-diem/bai.j2:1: viết một lần trong một "
+    "macro (hoặc một {% block %}) rồi gọi lại":
+        {"files": RULES_BROKEN, "args": ["templates", "check", "mau"]},
+    "mau/kiem-diem/bai.j2:3:1: cảnh báo: dòng trống sau thẻ này bị bỏ (Jinja bỏ dấu xuống dòng ngay sau thẻ {% … %}) "
+    "nên hai đoạn có thể dính làm một: viết +%} ở cuối thẻ để giữ nó":
+        {"files": office("{% if event.venue %}Tại {{ event.venue }}.{% endif %}", "\nHội nghị bế mạc."),
+         "args": ["templates", "check", "mau"]},
+    "mau/kiem-diem/bai.j2:3:1: mẫu in ra một giá trị trống (None): hãy đặt câu trong {% call m.sentence(…) %}":
         render_case(office("{{ event.venue }}")),
-    "mau/kiem-diem/bai.j2: mẫu dùng chỉ thị lạ '@lede' (có: …)": render_case(office("@lede Thử")),
+    "mau/kiem-diem/bai.j2:3:1: mẫu dùng chỉ thị lạ '@lede'; có phải ý bạn là '@lead'?": render_case(office("@lede Thử")),
     "mau/kiem-diem/bai.j2:3:1: lỗi khi áp dụng mẫu: access to attribute '__class__' of 'KiemDiem' object is unsafe.":
         render_case(office("{{ event.__class__ }}")),
     # the limit is 10 s; the case lowers it so the test stays fast (the message names the limit)
