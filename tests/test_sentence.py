@@ -28,3 +28,13 @@ def test_a_sentence_missing_a_fact_is_left_out_and_whitespace_control_glues_noth
 def test_given_means_the_user_said_it():
     assert [given(v) for v in (None, False, "", [], {}, 0, "x", [1], True)] == [
         False, False, False, False, False, True, True, True, True]
+
+
+def test_a_sentence_ends_its_line_so_a_blank_line_after_it_starts_a_paragraph():
+    source = ('{% import "_macros.j2" as m %}'
+              '{% call m.sentence(a) %}Năm {{ a }}.{% endcall %}\n'
+              '{% call m.sentence(b) %}Câu hai.{% endcall %}\n\nĐoạn hai.\n')
+    render = lambda **f: [b.text for b in parse(environment().from_string(source).render(**f))]  # noqa: E731
+    assert render(a=2023, b=1) == ["Năm 2023. Câu hai.", "Đoạn hai."]
+    assert render(a=2023, b=None) == ["Năm 2023.", "Đoạn hai."]
+    assert render(a=None, b=None) == ["Đoạn hai."]

@@ -155,7 +155,8 @@ def paragraphs(source: str) -> list[str]:
 
 def test_a_blank_line_dropped_after_a_tag_is_found_and_plus_keeps_it():
     env = environment(())
-    assert paragraphs(GLUED) == ["Năm 2023. Bên cạnh đó, hội nghị bế mạc. Câu ba. Đoạn bốn. Câu năm.", "Đoạn sáu."]
+    # m.sentence ends its own line, so only the {% endif %} glues; "+%}" after it is still harmless
+    assert paragraphs(GLUED) == ["Năm 2023.", "Bên cạnh đó, hội nghị bế mạc. Câu ba. Đoạn bốn. Câu năm.", "Đoạn sáu."]
     assert eaten(env, GLUED) == [2, 5]  # the tag alone on its line (line 9) keeps the blank line
     kept = GLUED.replace("{% endcall %}\n", "{% endcall +%}\n").replace("{% endif %}\n\nĐoạn bốn", "{% endif +%}\n\nĐoạn bốn")
     assert eaten(env, kept) == []
