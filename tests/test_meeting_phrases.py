@@ -1,0 +1,25 @@
+"""The meeting kinds' phrase units (templates/_phrases/meeting_*.j2): a clause is printed whole
+only when its facts are given, inside its sentence."""
+from drafter.blocks import parse
+from drafter.templating import environment
+
+SOURCE = """{% import "_phrases/meeting_clause.j2" as c %}
+{%- import "_macros.j2" as m -%}
+{% call m.sentence(org) %}{{ org }} tổ chức hội nghị{% call c.clause(venue) %} tại {{ venue }}{% endcall %}
+{%- call c.clause(session, term) %} lần thứ {{ session }}, nhiệm kỳ {{ term }}{% endcall %}.{% endcall %}
+{% call m.sentence() %}Hội nghị thành công.{% endcall %}"""
+
+
+def paragraph(**facts) -> list[str]:
+    facts = {"org": "Chi bộ thôn Đông", "venue": None, "session": None, "term": None} | facts
+    return [b.text for b in parse(environment().from_string(SOURCE).render(**facts))]
+
+
+def test_a_clause_is_printed_with_its_facts():
+    assert paragraph(venue="nhà văn hóa", session=0, term="2025-2027") == [
+        "Chi bộ thôn Đông tổ chức hội nghị tại nhà văn hóa lần thứ 0, nhiệm kỳ 2025-2027. Hội nghị thành công."]
+
+
+def test_a_clause_missing_a_fact_is_left_out_whole():
+    assert paragraph(session=12) == ["Chi bộ thôn Đông tổ chức hội nghị. Hội nghị thành công."]
+    assert paragraph(org="", venue="nhà văn hóa") == ["Hội nghị thành công."]
