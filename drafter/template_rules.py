@@ -5,7 +5,8 @@
   `{% call m.sentence(...) %}` declares the facts a sentence needs and is not counted.
 - No template line with logic stands in two templates (or twice in one): a line where an
   if/elif/for tag starts, or a tag or expression with a filter, an inline if, a test, a comparison,
-  arithmetic or and/or/not (a plain `{% set org = event.org %}` is not logic). Lines are
+  arithmetic or and/or/not (a plain `{% set org = event.org %}` is not logic, nor a sentence's
+  `{% call m.sentence(...) %}` or a gate naming one fact, `{% if event.presenter %}`). Lines are
   compared with whitespace and whitespace control (`-`, `+`) left out. Each folder is compared
   with itself: an office template that shadows a built-in replaces it and copies nothing.
 - No blank line is dropped after a tag (blank_lines.py): two paragraphs would run together.
@@ -65,9 +66,24 @@ def logic_lines(env: jinja2.Environment, source: str) -> dict[int, str]:
 
 def _has_logic(construct: list[tuple[int, str, str]]) -> bool:
     words = [(token, value) for _, token, value in construct if token != "whitespace"]
+    if construct[0][1] == "block_begin" and len(words) > 1 and _declares(words[1:-1]):
+        return False
     if construct[0][1] == "block_begin" and len(words) > 1 and words[1][1] in _CONTROL_TAGS:
         return True
     return any((t == "operator" and v in _OPERATORS) or (t == "name" and v in _KEYWORDS) for t, v in words[1:])
+
+
+def _declares(words: list[tuple[str, str]]) -> bool:
+    """`call m.sentence(...)`, a sentence's need; `if a.b` / `elif a.b`, a gate naming one fact (two
+    documents may say one fact each in their own words); `set x = x|default(...)`, a parameter's
+    default: none of them is logic that can drift."""
+    values = [v for _, v in words]
+    if values[:4] == ["call", "m", ".", "sentence"]:
+        return True
+    if values[:1] == ["set"] and values[1:5] == [values[1], "=", values[1], "|"] and values[5:6] == ["default"]:
+        return True  # `set noun = noun|default("hội nghị")`: a parameter's default, as in a signature
+    return values[:1] in (["if"], ["elif"]) and all((t == "name" and v not in _KEYWORDS) or v == "."
+                                                     for t, v in words[1:])
 
 
 def normalise(line: str) -> str:
