@@ -298,7 +298,6 @@ def serve(directory: Path = typer.Argument(Path("."), help="Thư mục chứa c�
           open_browser: bool = typer.Option(False, "--open", help="Mở trình duyệt ngay."),
           lang: Optional[str] = LangOpt):
     """Mở trang soạn bài trong trình duyệt: điền biểu mẫu, xem trước, tải DOCX/PDF/HTML."""
-    from .messages import language
     from .serve import serve as run_server  # starlette and uvicorn load here only
 
     config = _config(templates, directory, lang)

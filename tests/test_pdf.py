@@ -6,7 +6,6 @@ Skipped where LibreOffice or poppler is not installed (CI installs both: .ci/run
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 

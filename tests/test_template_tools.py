@@ -104,7 +104,7 @@ def test_a_template_over_the_limit_is_warned_at_the_first_construct_over_it(tmp_
 
 
 def test_a_parents_logic_is_not_counted_in_its_child(tmp_path):
-    folder = office(tmp_path, {"base.j2": "{% block a %}{% endblock %}\n" + conditions(MAX_LOGIC + 5),
+    office(tmp_path, {"base.j2": "{% block a %}{% endblock %}\n" + conditions(MAX_LOGIC + 5),
                                "kiem-diem/bai.j2": '{% extends "base.j2" %}{% block a %}{% if x %}y{% endif %}{% endblock %}'})
     warned = {i.file.rsplit("/mau/", 1)[1] for i in check_rules(environment(()), tmp_path / "mau")}
     assert warned == {"base.j2"}

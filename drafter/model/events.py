@@ -11,7 +11,7 @@ from ..words import default as words_default
 
 from .common import (no_items, Acknowledgement, Award, Bound, Byline, Count, Model, Organisation, Person, PersonIn,
                      Photo, Published, ReportMeta, ResultGroup, Speech, Style, Targets, Text)
-from .genre import (Attendance, Badges, DocRef, Period, Preparatory, RatingLevel, Recipient, ReportItem,
+from .genre import (Attendance, Badges, DocRef, Period, Preparatory, RatingLevel, ReportItem,
                     TargetsReached, UnitRating)
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
