@@ -137,7 +137,7 @@ def alternating(makers: dict, items, rounds: int = 3) -> dict[str, float]:
 
 def drafter_text_write(out: Path):
     """drafter as a batch worker runs it: render the article, write it (atomically, no fsync)."""
-    from drafter.output import write_atomic
+    from drafter.writers.output import write_atomic
     from drafter.pipeline import Options, render_file
 
     options = Options(format="txt", doc="article")
@@ -154,7 +154,7 @@ def bare_stack_write(out: Path):
     filters and globals, the template's output written as it is."""
     import jinja2
 
-    from drafter import filters, templating
+    from drafter.compose import filters, templating
     from drafter.model import Document
     from drafter.pipeline import context, identity
 
@@ -163,6 +163,7 @@ def bare_stack_write(out: Path):
     env.filters.update(filters.FILTERS)
     drafters = templating.environment()  # the same globals (pick, photos, table…)
     env.globals.update({k: v for k, v in drafters.globals.items() if k not in env.globals})
+    env.tests.update({k: v for k, v in drafters.tests.items() if k not in env.tests})  # the sentence unit's "given"
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -185,7 +186,7 @@ def drafter_one(fmt: str, doc: str):
 
 
 def batch_rate(paths, fmt: str, doc: str, jobs: int, out: Path) -> float:
-    from drafter import batch
+    from drafter.tools import batch
     from drafter.pipeline import Options
 
     shutil.rmtree(out, ignore_errors=True)
@@ -201,9 +202,9 @@ _CONTENT: list = []
 
 
 def _blocks(paths):
-    from drafter.loader import load_file
+    from drafter.read.loader import load_file
     from drafter.pipeline import Options, render_event
-    from drafter.validate import validate
+    from drafter.model.validate import validate
     from drafter.writers.numbering import numbered
 
     return [numbered(render_event(validate(load_file(p)), Options(doc="report"))[0]) for p in paths]
@@ -300,7 +301,7 @@ def peak_memory(folder: Path, n: int, jobs: int) -> tuple[float, float]:
 import resource, sys
 from pathlib import Path
 sys.path.insert(0, {str(ROOT)!r})
-from drafter import batch
+from drafter.tools import batch
 from drafter.pipeline import Options
 paths = sorted(Path({str(folder)!r}).glob("*.yaml"))[:{n}]
 summary = batch.run(paths, Path({str(folder / 'out-memory')!r}), ("docx",), Options(format="docx", doc="report"), jobs={jobs})

@@ -1,3 +1,3 @@
-from .launch import main
+from .tools.launch import main
 
 main()

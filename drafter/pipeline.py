@@ -8,18 +8,18 @@ from dataclasses import dataclass, replace
 from functools import wraps
 from pathlib import Path
 
-from . import party, templating, words
-from .audit import audit
-from .audit.facts import facts
-from .blocks import MarkupError, parse
-from .document import PARTY_DOCS, Document, PartRepeated, build  # noqa: F401 (PARTY_DOCS re-exported)
-from .checks import issues, issues_of, warnings_or_raise
+from .compose import party, templating, words
+from .check.audit import audit
+from .check.audit.facts import facts
+from .compose.blocks import MarkupError, parse
+from .compose.document import PARTY_DOCS, Document, PartRepeated, build
+from .check.consistency import issues, issues_of, warnings_or_raise
 from .errors import Issue, fail
-from .loader import Loaded, load_file
+from .read.loader import Loaded, load_file
 from .model import EventBase
-from .orthography import keep_pattern, tone_style_except
-from .party_meta import report_info, resolution_info
-from .validate import validate
+from .compose.orthography import keep_pattern, tone_style_except
+from .compose.party_meta import report_info, resolution_info
+from .model.validate import validate
 from .writers import WRITERS, Writer
 
 DEFAULT_STYLE = {"article": "bai", "report": "bao-cao", "resolution": "nghi-quyet"}
@@ -111,7 +111,7 @@ def render_event(event: EventBase, options: Options, base_dir: Path = Path("."))
         document = build(blocks, options.doc, author=_author(event), date=event.date, base_dir=base_dir,
                          published=_published(event), words=words.current())
     except MarkupError as exc:  # at the directive's line when the template source holds it
-        from .directives import render_error
+        from .tools.directives import render_error
 
         raise render_error(templating.environment(options.search_path), name, exc.directive, file) from None
     except PartRepeated as exc:

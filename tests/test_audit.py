@@ -7,10 +7,10 @@ import pytest
 
 from conftest import EXAMPLES, MINIMAL
 from drafter.errors import DrafterError
-from drafter.golden import other_styles
+from drafter.tools.golden import other_styles
 from drafter.pipeline import DEFAULT_STYLE, Options, render_file
 
-from drafter.audit import CHECKS as AUDIT
+from drafter.check.audit import CHECKS as AUDIT
 REVIEW = MINIMAL["hoi-nghi-tong-ket"]
 LEAD = "@lead Ngày 20/12, Đảng bộ xã An Hòa tổ chức hội nghị tổng kết năm 2025."  # without the venue
 
@@ -225,7 +225,7 @@ def test_names_are_printed_as_written_in_every_format(write, tone):
 def test_golden_reports_the_audit_and_strict_fails_it(tmp_path, write, capsys):
     from typer.testing import CliRunner
 
-    from drafter.cli import app
+    from drafter.tools.cli import app
 
     office_dir = office(tmp_path, LEAD, block="lead")[0]
     write(REVIEW + "venue: hội trường xã\n")

@@ -4,8 +4,8 @@ import shutil
 
 from typer.testing import CliRunner
 
-from drafter import batch
-from drafter.cli import app
+from drafter.tools import batch
+from drafter.tools.cli import app
 
 from conftest import EXAMPLES
 

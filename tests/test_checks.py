@@ -4,7 +4,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from drafter.cli import app
+from drafter.tools.cli import app
 from drafter.messages import MESSAGES
 
 from bad_inputs import BAD_FILES, CHECKS
@@ -105,10 +105,10 @@ def test_legacy_files_convert_with_the_flag(write, name, encoding):
 
 
 def test_issues_returns_errors_and_warnings_and_the_caller_decides():
-    from drafter.checks import issues, warnings_or_raise
+    from drafter.check.consistency import issues, warnings_or_raise
     from drafter.errors import DrafterError
-    from drafter.loader import load_text
-    from drafter.validate import validate
+    from drafter.read.loader import load_text
+    from drafter.model.validate import validate
 
     text = (EXAMPLES / "vinh-loc-kiem-diem-2023.yaml").read_text(encoding="utf-8")
     text = text.replace("targets_met: {value: 18, total: 20}", "targets_met: {value: 21, total: 20}")

@@ -3,7 +3,7 @@ import os
 
 from typer.testing import CliRunner
 
-from drafter.cli import app
+from drafter.tools.cli import app
 
 from conftest import EXAMPLES, MINIMAL
 

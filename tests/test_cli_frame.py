@@ -10,7 +10,7 @@ from importlib.metadata import version
 import pytest
 from typer.testing import CliRunner
 
-from drafter.cli import app
+from drafter.tools.cli import app
 
 from conftest import EXAMPLES
 

@@ -10,8 +10,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from drafter import config, golden
-from drafter.cli import app
+from drafter.tools import config, golden
+from drafter.tools.cli import app
 from drafter.errors import DrafterError
 
 from conftest import EXAMPLES

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from drafter import templating
-from drafter.cli import app
+from drafter.compose import templating
+from drafter.tools.cli import app
 from drafter.messages import MESSAGES
 
 from bad_inputs import BAD_FILES, CHECKS

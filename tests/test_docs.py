@@ -10,11 +10,11 @@ from decimal import Decimal
 
 import pytest
 
-from drafter import filters
-from drafter.loader import load_file
+from drafter.compose import filters
+from drafter.read.loader import load_file
 from drafter.model import Count, Figure, Person, Rating
-from drafter.templating import RenderState, environment
-from drafter.validate import validate
+from drafter.compose.templating import RenderState, environment
+from drafter.model.validate import validate
 
 from conftest import EXAMPLES, ROOT
 

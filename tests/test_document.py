@@ -8,10 +8,11 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from drafter import batch, golden, templating
-from drafter.blocks import Block, Photo, Table, parse
-from drafter.cli import app
-from drafter.document import Header, PartRepeated, Section, Signature, build
+from drafter.tools import batch, golden
+from drafter.compose import templating
+from drafter.compose.blocks import Block, Photo, Table, parse
+from drafter.tools.cli import app
+from drafter.compose.document import Header, PartRepeated, Section, Signature, build
 from drafter.pipeline import Options, draft_file, render_file
 from drafter.writers import WRITERS, DocxOptions, HtmlOptions
 from drafter.writers.docx import write_docx
@@ -157,7 +158,7 @@ def test_no_writer_imports_the_data_model():
     code = ("import sys, drafter.writers.text, drafter.writers.html, drafter.writers.docx, drafter.writers.pdf; "
             "print(sorted(m for m in sys.modules if m.startswith('drafter.')))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "drafter.writers.docx" in loaded and "drafter.model" not in loaded and "drafter.templating" not in loaded
+    assert "drafter.writers.docx" in loaded and "drafter.model" not in loaded and "drafter.compose.templating" not in loaded
 
 
 # Typed writer options

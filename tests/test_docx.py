@@ -22,8 +22,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from drafter.blocks import Block, Photo, Table
-from drafter.document import Document, build
+from drafter.compose.blocks import Block, Photo, Table
+from drafter.compose.document import Document, build
 from drafter.errors import DrafterError
 from drafter.writers import WRITERS, DocxOptions
 from drafter.writers.docx import elements, write_docx

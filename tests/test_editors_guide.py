@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from typer.testing import CliRunner
 
-from drafter.cli import app
+from drafter.tools.cli import app
 
 from conftest import ROOT
 

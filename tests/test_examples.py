@@ -4,10 +4,10 @@ import unicodedata
 
 import pytest
 
-from drafter import golden
-from drafter.loader import load_file
+from drafter.tools import golden
+from drafter.read.loader import load_file
 from drafter.pipeline import render_file
-from drafter.validate import validate
+from drafter.model.validate import validate
 
 from conftest import EXAMPLES, SEEDS
 

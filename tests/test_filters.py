@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from drafter import filters as f
+from drafter.compose import filters as f
 from drafter.model import Count, Figure, Person, Rating
 
 
@@ -141,7 +141,7 @@ def test_every_filter_is_a_documented_function():
 
 
 def test_tone_mark_house_style():
-    from drafter.orthography import tone_style
+    from drafter.compose.orthography import tone_style
 
     text = "Đảng uỷ, hoà bình, Thuỷ, khoẻ, HOÀ; quý, quỳ, hoàng, xuyến, khuỷu, thuở"
     assert tone_style(text, "traditional") == "Đảng ủy, hòa bình, Thủy, khỏe, HÒA; quý, quỳ, hoàng, xuyến, khuỷu, thuở"

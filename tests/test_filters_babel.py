@@ -10,7 +10,7 @@ from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter import filters
+from drafter.compose import filters
 
 VI = Locale.parse("vi")
 

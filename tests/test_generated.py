@@ -9,13 +9,13 @@ import yaml
 from hypothesis import HealthCheck, assume, given, seed, settings
 from hypothesis import strategies as st
 
-from drafter import audit
-from drafter.checks import issues, warnings_or_raise
+from drafter.check import audit
+from drafter.check.consistency import issues, warnings_or_raise
 from drafter.errors import DrafterError
-from drafter.loader import load_text
+from drafter.read.loader import load_text
 from drafter.model import KINDS
 from drafter.pipeline import DEFAULT_STYLE, Options, render_event
-from drafter.validate import validate
+from drafter.model.validate import validate
 from generate import event
 
 EXAMPLES_PER_KIND = 400  # 3,200 events over the eight kinds (about 40% valid), within a minute

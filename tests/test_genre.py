@@ -195,7 +195,7 @@ members_after: 26
 def test_new_kinds_have_a_skeleton_asking_for_their_required_fields(kind, required, tmp_path):
     from typer.testing import CliRunner
 
-    from drafter.cli import app
+    from drafter.tools.cli import app
     runner = CliRunner()
     target = tmp_path / "moi.yaml"
     assert runner.invoke(app, ["new", kind, "-o", str(target)]).exit_code == 0

@@ -3,9 +3,9 @@ import shutil
 
 from typer.testing import CliRunner
 
-from drafter import golden
-from drafter.cli import app
-from drafter.templating import BUILTIN_DIR
+from drafter.tools import golden
+from drafter.tools.cli import app
+from drafter.compose.templating import BUILTIN_DIR
 
 from conftest import EXAMPLES
 

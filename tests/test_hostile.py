@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from drafter.cli import app
+from drafter.tools.cli import app
 from drafter.errors import DrafterError
-from drafter.loader import load_text
+from drafter.read.loader import load_text
 from drafter.pipeline import Options, render_file
 
 from conftest import EXAMPLES

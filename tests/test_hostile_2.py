@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from drafter.cli import app
+from drafter.tools.cli import app
 from drafter.errors import DrafterError
-from drafter.loader import load_text
+from drafter.read.loader import load_text
 
 from conftest import EXAMPLES, MINIMAL
 from hostile_inputs import TCVN3_VENUE, VNI_VENUE
@@ -120,7 +120,7 @@ def test_decimals_are_never_rounded(write, value, unit, printed):
 
 
 def test_money_is_never_rounded():
-    from drafter.filters import money
+    from drafter.compose.filters import money
 
     assert money(1_500_000_000) == "1,5 tỷ đồng"
     assert money(1_234_567_891) == "1.234.567.891 đồng"  # not "1,23 tỷ đồng"
@@ -239,7 +239,7 @@ def test_templates_check_does_not_fold_a_huge_constant(tmp_path):
 
 
 def test_ordinary_arithmetic_still_works(tmp_path):
-    from drafter.templating import environment
+    from drafter.compose.templating import environment
 
     env = environment(())
     out = env.from_string('{{ 2**10 }} {{ "ab" * 3 }} {{ "%05d" % 3 }} {{ "a" ~ 1 }} {{ [1] + [2] }} '
@@ -274,7 +274,7 @@ def test_a_fifo_in_a_batch_folder_is_skipped(tmp_path):
 
 
 def test_size_limit_is_checked_on_what_is_read(tmp_path):
-    from drafter import loader
+    from drafter.read import loader
 
     big = tmp_path / "big.yaml"
     big.write_bytes(b"a" * (loader.MAX_BYTES + 1))
@@ -288,7 +288,7 @@ def test_size_limit_is_checked_on_what_is_read(tmp_path):
                                    "Zürich", "Đảng bộ xã Vĩnh Lộc", "Bà Rịa – Vũng Tàu", "“Đoàn kết”", "H’Mông",
                                    "Lê Thị Ðào", "§ 3 ¶ 2", "x²"])
 def test_genuine_values_are_never_taken_for_a_legacy_paste(value):
-    from drafter.legacy import detect_value
+    from drafter.read.legacy import detect_value
 
     assert detect_value(value) is None
 

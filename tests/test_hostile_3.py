@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from drafter.blocks import Photo
-from drafter.cli import app
-from drafter.document import build
+from drafter.compose.blocks import Photo
+from drafter.tools.cli import app
+from drafter.compose.document import build
 from drafter.errors import DrafterError
 from drafter.pipeline import Options, render_file
 
@@ -150,7 +150,7 @@ def test_batch_output_that_is_a_file_or_unwritable(tmp_path):
 
 
 def test_closed_stdout_is_one_line(tmp_path):
-    code = "import sys, os; os.close(1); from drafter.cli import main; sys.argv = sys.argv[1:]; main()"
+    code = "import sys, os; os.close(1); from drafter.tools.cli import main; sys.argv = sys.argv[1:]; main()"
     proc = subprocess.run([sys.executable, "-c", code, "drafter", "render",
                            str(EXAMPLES / "vp-ubnd-tinh-dai-hoi-2020.yaml"), "--lang", "en"],
                           capture_output=True, text=True, timeout=60)
@@ -200,7 +200,8 @@ def test_huge_ordinal_is_refused_at_once(write):
 
 
 def _fresh_cache(monkeypatch, folder):
-    from drafter import cache, templating
+    from drafter import cache
+    from drafter.compose import templating
 
     monkeypatch.setenv("DRAFTER_CACHE", str(folder))
     cache.cache_dir.cache_clear()
@@ -224,7 +225,7 @@ def test_a_full_disk_under_the_cache_never_breaks_a_render(tmp_path, monkeypatch
 
 def test_the_cache_key_depends_on_the_sandboxs_bounds():
     """Code compiled without the bounded operators must never be loaded by the bounded sandbox."""
-    from drafter.templating import _compiled_as, environment
+    from drafter.compose.templating import _compiled_as, environment
 
     bounded = environment(())
 
@@ -237,7 +238,7 @@ def test_the_cache_key_depends_on_the_sandboxs_bounds():
 
 
 def test_old_places_indexes_are_pruned(tmp_path, monkeypatch):
-    from drafter import places
+    from drafter.check import places
 
     _fresh_cache(monkeypatch, tmp_path / "cache")
     try:

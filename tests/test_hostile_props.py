@@ -86,8 +86,8 @@ EDGE_FIGURES = ["0.125", "94.125", "0.0001", "1234.5678", "017", "99999999999999
 def test_edge_figures_in_every_example_and_document(tmp_path):
     """Each example with its first figure replaced by an edge value: every document it has renders,
     and the figure is printed with all its digits (the fact audit finds it)."""
-    from drafter.filters import number
-    from drafter.loader import load_text
+    from drafter.compose.filters import number
+    from drafter.read.loader import load_text
 
     for source in sorted(EXAMPLES.glob("*.yaml")):
         text = source.read_text(encoding="utf-8")

@@ -4,10 +4,10 @@ import shutil
 
 import pytest
 
-from drafter import jobs
-from drafter.catalog import eject_to_office
+from drafter.tools import jobs
+from drafter.tools.catalog import eject_to_office
 from drafter.errors import DrafterError
-from drafter.skeleton import create
+from drafter.tools.skeleton import create
 
 from conftest import EXAMPLES
 

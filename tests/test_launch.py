@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import typer.main
 
-from drafter import launch
-from drafter.cli import app
+from drafter.tools import launch
+from drafter.tools.cli import app
 
 from conftest import EXAMPLES, ROOT
 
@@ -60,7 +60,7 @@ def test_anything_unusual_goes_to_typer(args):
 
 
 def _run(argv, cwd, fast: bool):
-    entry = ["-m", "drafter"] if fast else ["-c", "from drafter.cli import main; main()"]
+    entry = ["-m", "drafter"] if fast else ["-c", "from drafter.tools.cli import main; main()"]
     env = {**os.environ, "DRAFTER_CACHE": str(cwd / ".cache")}
     env.pop("DRAFTER_DEBUG", None)
     done = subprocess.run([sys.executable, *entry, *argv], cwd=cwd, env=env, capture_output=True, timeout=120)
@@ -109,7 +109,7 @@ def test_one_file_renders_as_the_typer_cli_does(argv, tmp_path):
 
 def test_no_plugin_lookup_when_pydantic_plugins_are_all_disabled():
     code = ("import os, sys; os.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'\n"
-            "from drafter import launch; launch._without_plugin_lookup()\n"
+            "from drafter.tools import launch; launch._without_plugin_lookup()\n"
             "import pydantic\n"
             "class M(pydantic.BaseModel):\n    x: int\n"
             "from pydantic.plugin._loader import get_plugins\n"

@@ -8,14 +8,14 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from drafter.cli import app
-from drafter.learn import learn
-from drafter.learn.article import extract, fold
-from drafter.learn.forms import collect
-from drafter.learn.style import learn_files
-from drafter.loader import load_file, load_text
+from drafter.tools.cli import app
+from drafter.tools.learn import learn
+from drafter.tools.learn.article import extract, fold
+from drafter.tools.learn.forms import collect
+from drafter.tools.learn.style import learn_files
+from drafter.read.loader import load_file, load_text
 from drafter.pipeline import Options, render_event
-from drafter.validate import validate
+from drafter.model.validate import validate
 from drafter.writers import WRITERS
 
 from conftest import EXAMPLES, MINIMAL, SEEDS

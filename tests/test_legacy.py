@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter import legacy
-from drafter.legacy import convert, detect_bytes, detect_text
-from drafter.legacy_tables import TCVN3, VNI
+from drafter.read import legacy
+from drafter.read.legacy import convert, detect_bytes, detect_text
+from drafter.read.legacy_tables import TCVN3, VNI
 
 ROOT = Path(__file__).resolve().parent.parent
 GENUINE_FILES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "examples").glob("*.yaml"))

@@ -5,8 +5,8 @@ import unicodedata
 import pytest
 
 from drafter.errors import DrafterError
-from drafter.loader import load_file
-from drafter.validate import validate
+from drafter.read.loader import load_file
+from drafter.model.validate import validate
 
 from conftest import MINIMAL
 

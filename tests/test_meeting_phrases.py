@@ -1,7 +1,7 @@
 """The meeting kinds' phrase units (templates/_phrases/meeting_*.j2): a clause is printed whole
 only when its facts are given, inside its sentence."""
-from drafter.blocks import parse
-from drafter.templating import environment
+from drafter.compose.blocks import parse
+from drafter.compose.templating import environment
 
 SOURCE = """{% import "_phrases/meeting_clause.j2" as c %}
 {%- import "_macros.j2" as m -%}

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter import pipeline
-from drafter.cli import app
+from drafter.tools.cli import app
 
 from conftest import EXAMPLES, MINIMAL
 

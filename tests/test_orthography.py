@@ -5,8 +5,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter import orthography
-from drafter.orthography import _TO_MODERN, _TO_TRADITIONAL, tone_style
+from drafter.compose import orthography
+from drafter.compose.orthography import _TO_MODERN, _TO_TRADITIONAL, tone_style
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from drafter.errors import DrafterError
-from drafter.output import write_atomic
+from drafter.writers.output import write_atomic
 
 
 def test_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_killed_process_leaves_old_or_new_never_half(tmp_path):
     target = tmp_path / "bai.txt"
     old, new = "A" * 2_000_000, "B" * 2_000_000
     target.write_text(old, encoding="utf-8")
-    code = ("from drafter.output import write_atomic\n"
+    code = ("from drafter.writers.output import write_atomic\n"
             f"while True: write_atomic({str(target)!r}, 'B' * 2_000_000, durable=False)\n")
     for delay in (0.05, 0.1, 0.2):
         proc = subprocess.Popen([sys.executable, "-c", code])

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from typer.testing import CliRunner
 
-from drafter.cli import app
+from drafter.tools.cli import app
 from drafter.pipeline import Options, render_file
 
 from conftest import EXAMPLES, MINIMAL

@@ -43,8 +43,8 @@ def printed(tmp_path_factory) -> dict[tuple[str, str], list[str]]:
 
 def blocks_of(name: str, doc: str):
     from drafter.pipeline import render_event
-    from drafter.loader import load_file
-    from drafter.validate import validate
+    from drafter.read.loader import load_file
+    from drafter.model.validate import validate
 
     return render_event(validate(load_file(EXAMPLES / f"{name}.yaml")), Options(doc=doc))[0].blocks
 

@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from drafter import places
-from drafter.places import lookup
+from drafter.check import places
+from drafter.check.places import lookup
 
 needs_data = pytest.mark.skipif(importlib.util.find_spec("vietnam_provinces") is None,
                                 reason="vietnam-provinces is not installed")
@@ -129,8 +129,8 @@ def test_without_the_package_nothing_is_claimed(monkeypatch, fresh_cache):
 
 
 def test_importing_places_does_not_load_the_data():
-    code = ("import sys, drafter.places; "
+    code = ("import sys, drafter.check.places; "
             "assert 'vietnam_provinces' not in sys.modules; "
-            "assert drafter.places._data.cache_info().misses == 0")
+            "assert drafter.check.places._data.cache_info().misses == 0")
     import subprocess
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from drafter.cli import app
+from drafter.tools.cli import app
 
 from conftest import EXAMPLES, ROOT
 

@@ -1,6 +1,6 @@
 """The sentence unit of the templates: whole or not at all, never glued to the next one."""
-from drafter.blocks import parse
-from drafter.templating import environment, given
+from drafter.compose.blocks import parse
+from drafter.compose.templating import environment, given
 
 SOURCE = """{% import "_macros.j2" as m %}
 {%- call m.sentence(venue) %}Hội nghị diễn ra tại {{ venue }}.{% endcall -%}

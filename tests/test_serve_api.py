@@ -14,11 +14,11 @@ with warnings.catch_warnings():  # newer Starlette prefers the httpx2 fork; http
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient  # noqa: E402
 
-from drafter import pipeline  # noqa: E402
-from drafter.loader import MAX_BYTES  # noqa: E402
-from drafter.pipeline import Options, render_file  # noqa: E402
-from drafter.serve.app import ServerConfig, create_app  # noqa: E402
-from drafter.writers import WRITERS  # noqa: E402
+from drafter import pipeline
+from drafter.read.loader import MAX_BYTES
+from drafter.pipeline import Options, render_file
+from drafter.tools.serve.app import ServerConfig, create_app
+from drafter.writers import WRITERS
 
 from conftest import EXAMPLES, MINIMAL  # noqa: E402
 
@@ -162,7 +162,7 @@ def test_documents_offered_are_those_of_default_style_for_their_kinds(client, mo
     assert docs["article"]["kinds"] == ["dai-hoi", "hoi-nghi-tong-ket", "kiem-diem"]
     if "resolution" in docs:
         assert docs["resolution"] == {"id": "resolution", "label": "Nghị quyết", "kinds": ["dai-hoi"]}
-    from drafter.serve import page
+    from drafter.tools.serve import page
 
     page.page.cache_clear()
     monkeypatch.setitem(pipeline.DEFAULT_STYLE, "memo", "bai")  # a new document appears by itself
@@ -294,7 +294,7 @@ def test_busy_port_is_a_clear_message(folder):
 
     from typer.testing import CliRunner
 
-    from drafter.cli import app
+    from drafter.tools.cli import app
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -308,7 +308,7 @@ def test_busy_port_is_a_clear_message(folder):
 def test_serving_a_missing_folder_is_a_clear_message(tmp_path):
     from typer.testing import CliRunner
 
-    from drafter.cli import app
+    from drafter.tools.cli import app
 
     result = CliRunner().invoke(app, ["serve", str(tmp_path / "nope")])
     assert result.exit_code == 2 and "không phải thư mục" in result.output

@@ -1,7 +1,7 @@
 """The preview: the DOCX writer's styles and layout, as HTML."""
-from drafter.blocks import Block, Photo, Table
-from drafter.document import build
-from drafter.serve.preview import sheet
+from drafter.compose.blocks import Block, Photo, Table
+from drafter.compose.document import build
+from drafter.tools.serve.preview import sheet
 
 
 def test_each_block_gets_its_word_style_and_tables_their_grid():
@@ -30,7 +30,7 @@ def test_each_block_gets_its_word_style_and_tables_their_grid():
 
 def test_a_party_document_is_finished_as_the_docx_is():
     from drafter.pipeline import Options
-    from drafter.serve.drafting import check_text
+    from drafter.tools.serve.drafting import check_text
 
     from conftest import EXAMPLES
 

@@ -4,7 +4,7 @@ import jinja2
 import pytest
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from drafter import templating
+from drafter.compose import templating
 from drafter.model import Person
 
 

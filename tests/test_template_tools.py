@@ -2,14 +2,14 @@
 import pytest
 from typer.testing import CliRunner
 
-from drafter.cli import app
-from drafter.blank_lines import eaten
-from drafter.directives import directives
+from drafter.tools.cli import app
+from drafter.tools.blank_lines import eaten
+from drafter.tools.directives import directives
 from drafter.errors import DrafterError
-from drafter.lint import check_templates
+from drafter.tools.lint import check_templates
 from drafter.pipeline import Options, render_file
-from drafter.template_rules import MAX_LOGIC, check_rules, logic
-from drafter.templating import BUILTIN_DIR, environment
+from drafter.tools.template_rules import MAX_LOGIC, check_rules, logic
+from drafter.compose.templating import BUILTIN_DIR, environment
 
 from conftest import EXAMPLES
 
@@ -156,7 +156,7 @@ GLUED = ('{% import "_macros.j2" as m %}\n'
 
 
 def paragraphs(source: str) -> list[str]:
-    from drafter.blocks import parse
+    from drafter.compose.blocks import parse
 
     return [b.text for b in parse(environment(()).from_string(source).render(a=2023))]
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from drafter.cli import app
+from drafter.tools.cli import app
 from drafter.pipeline import Options, render_file
 
 from conftest import EXAMPLES
@@ -223,7 +223,7 @@ def test_persons_by_name_and_the_old_name_people_both_reach_the_same_person(tmp_
 def test_builtin_templates_use_persons_not_the_filters_name():
     import re
 
-    from drafter.templating import BUILTIN_DIR
+    from drafter.compose.templating import BUILTIN_DIR
 
     for path in Path(BUILTIN_DIR).rglob("*.j2"):
         for line in path.read_text(encoding="utf-8").splitlines():

@@ -8,11 +8,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from drafter import batch, words
-from drafter.cli import app
+from drafter.tools import batch
+from drafter.compose import words
+from drafter.tools.cli import app
 from drafter.errors import DrafterError
 from drafter.pipeline import Options, render_file
-from drafter.templating import BUILTIN_DIR
+from drafter.compose.templating import BUILTIN_DIR
 
 from conftest import EXAMPLES, MINIMAL, ROOT
 

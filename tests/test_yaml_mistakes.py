@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from typer.testing import CliRunner
 
-from drafter.cli import app
-from drafter.loader import load_text
+from drafter.tools.cli import app
+from drafter.read.loader import load_text
 
 from conftest import MINIMAL
 

@@ -6,8 +6,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from ..blocks import LITERAL_AT
-from ..words import current as current_words, default as words_default
+from ..compose.blocks import LITERAL_AT
+from ..compose.words import current as current_words, default as words_default
 from .numbers import plain_numbers
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 

@@ -7,12 +7,39 @@ from typing import Annotated, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
 from .common import Number
-from ..words import default as words_default
+from ..compose.words import default as words_default
 
-from .common import (no_items, Acknowledgement, Award, Bound, Byline, Count, Model, Organisation, Person, PersonIn,
-                     Photo, Published, ReportMeta, ResultGroup, Speech, Style, Targets, Text)
-from .genre import (Attendance, Badges, DocRef, Period, Preparatory, RatingLevel, ReportItem,
-                    TargetsReached, UnitRating)
+from .common import (
+    no_items,
+    Acknowledgement,
+    Award,
+    Bound,
+    Byline,
+    Count,
+    Model,
+    Organisation,
+    Person,
+    PersonIn,
+    Photo,
+    Published,
+    ReportMeta,
+    ResultGroup,
+    Speech,
+    Style,
+    Targets,
+    Text,
+)
+from .genre import (
+    Attendance,
+    Badges,
+    DocRef,
+    Period,
+    Preparatory,
+    RatingLevel,
+    ReportItem,
+    TargetsReached,
+    UnitRating,
+)
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 

@@ -1,6 +1,6 @@
 """One writer per output format, looked up in one table.
 
-Writers never see YAML, templates or the data model: they get the document (drafter.document)
+Writers never see YAML, templates or the data model: they get the document (drafter.compose.document)
 and their own typed options. Text writers return str, byte writers (DOCX) return bytes; heavy
 ones are imported only when asked for, so `drafter render --format txt` starts fast.
 """
@@ -11,7 +11,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Callable
 
-from ..document import Document
+from ..compose.document import Document
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ import mimetypes
 from html import escape
 from pathlib import Path
 
-from ..blocks import Photo, Table
-from ..document import Document
-from ..paths import image_file, read_image
+from ..compose.blocks import Photo, Table
+from ..compose.document import Document
+from ..read.paths import image_file, read_image
 from . import HtmlOptions
 from .numbering import numbered
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..blocks import Block, Item
-from ..document import Document, flat, part_blocks
-from ..filters import roman
+from ..compose.blocks import Block, Item
+from ..compose.document import Document, flat, part_blocks
+from ..compose.filters import roman
 
 _NUMBERED = re.compile(r"^(?:[IVXLC]+[-.]|\d+[.)-]|[a-zđ]\))\s")  # an office numbered it by hand
 

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..document import Document
+from ..compose.document import Document
 from ..errors import fail
 from . import DocxOptions
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..blocks import Table
-from ..document import Document
+from ..compose.blocks import Table
+from ..compose.document import Document
 from . import TextOptions
 from .numbering import numbered
 

@@ -5,7 +5,7 @@ write_docx(doc, options) -> bytes, byte-identical for the same document (no cloc
 """
 from __future__ import annotations
 
-from ...document import Document as Source
+from ...compose.document import Document as Source
 from .. import DocxOptions
 from .body import Out, nfc, write_flow
 from .document import Document
@@ -18,7 +18,7 @@ __all__ = ["write_docx"]
 def write_docx(doc: Source, options: DocxOptions = DocxOptions()) -> bytes:
     reference = options.reference_doc
     if reference:
-        from .reference import open_reference  # python-docx reads an office's file
+        from .reference import open_reference
     document = Document(open_reference(reference) if reference else lean_base())
     out = Out(document, doc.base_dir, doc.words.marks)
     if doc.party:  # header, numbered sections, signature

@@ -6,10 +6,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ...blocks import Block, Item, Photo, Table
+from ...compose.blocks import Block, Item, Photo, Table
 from ...errors import fail
-from ...paths import read_image
-from ...words import Marks, load as load_words
+from ...read.paths import read_image
+from ...compose.words import Marks, load as load_words
 from . import elements
 from .document import Document
 from .opc import twips

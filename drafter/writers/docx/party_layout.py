@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ...blocks import Block
-from ...document import Document as Source, Header, Recipients, Signature
+from ...compose.blocks import Block
+from ...compose.document import Document as Source, Header, Recipients, Signature
 from ..numbering import flow
 from . import elements
 from .opc import CT_WML_HEADER, EMUS_PER_TWIP, RT_HEADER, default_header_xml, points, twips

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ...errors import fail
-from ...loader import read_bytes
+from ...read.loader import read_bytes
 from .base import Base, from_document
 from .package import data_xml
 from .styles import add_missing
