@@ -12,7 +12,7 @@ from .compose import party, templating, words
 from .check.audit import audit
 from .check.audit.facts import facts
 from .compose.blocks import MarkupError, parse
-from .compose.document import PARTY_DOCS, Document, PartRepeated, build
+from .compose.document import PARTY_DOCS, Document, PartRepeated, build  # noqa: F401 (PARTY_DOCS re-exported)
 from .check.consistency import issues, issues_of, warnings_or_raise
 from .errors import Issue, fail
 from .read.loader import Loaded, load_file

@@ -14,11 +14,11 @@ with warnings.catch_warnings():  # newer Starlette prefers the httpx2 fork; http
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient  # noqa: E402
 
-from drafter import pipeline
-from drafter.read.loader import MAX_BYTES
-from drafter.pipeline import Options, render_file
-from drafter.tools.serve.app import ServerConfig, create_app
-from drafter.writers import WRITERS
+from drafter import pipeline  # noqa: E402
+from drafter.read.loader import MAX_BYTES  # noqa: E402
+from drafter.pipeline import Options, render_file  # noqa: E402
+from drafter.tools.serve.app import ServerConfig, create_app  # noqa: E402
+from drafter.writers import WRITERS  # noqa: E402
 
 from conftest import EXAMPLES, MINIMAL  # noqa: E402
 

@@ -149,7 +149,7 @@ def load_text(text: str, file: str = "<string>", from_encoding: str | None = Non
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        from .yaml_hints import explain
+        from .yaml_hints import explain  # only for a file with a mistake: not at every start
 
         hint = explain(text, exc)
         raise fail(file, hint.code, line=hint.line, col=hint.col, **hint.args) from None

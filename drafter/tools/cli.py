@@ -12,7 +12,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer  # noqa: E402
 
-from .cli_text import Command, Group
+from .cli_text import Command, Group  # noqa: E402  (the frame in the user's language)
 
 # rich_markup_mode=None: plain help, so `drafter --help` does not import rich (start-up time)
 app = typer.Typer(name="drafter", add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -298,7 +298,7 @@ def serve(directory: Path = typer.Argument(Path("."), help="Thư mục chứa c�
           open_browser: bool = typer.Option(False, "--open", help="Mở trình duyệt ngay."),
           lang: Optional[str] = LangOpt):
     """Mở trang soạn bài trong trình duyệt: điền biểu mẫu, xem trước, tải DOCX/PDF/HTML."""
-    from .serve import serve as run_server
+    from .serve import serve as run_server  # starlette and uvicorn load here only
 
     config = _config(templates, directory, lang)
     _run(lambda: run_server(directory, host, port, config.search_path, config.lang, open_browser), lang)

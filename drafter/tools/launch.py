@@ -89,7 +89,7 @@ def parse(args: list[str]) -> dict | None:
     file = Path(files[0])
     output = Path(values["output"]) if "output" in values else None
     variant = values.get("variant")
-    from ..pipeline import DEFAULT_STYLE
+    from ..pipeline import DEFAULT_STYLE  # the documents there are (a wrong one: typer explains)
 
     if (values.get("format", "txt") not in FORMATS or values.get("doc", "article") not in DEFAULT_STYLE
             or (variant is not None and not (variant.isascii() and variant.isdigit()))

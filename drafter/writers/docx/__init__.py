@@ -18,7 +18,7 @@ __all__ = ["write_docx"]
 def write_docx(doc: Source, options: DocxOptions = DocxOptions()) -> bytes:
     reference = options.reference_doc
     if reference:
-        from .reference import open_reference
+        from .reference import open_reference  # python-docx reads an office's file
     document = Document(open_reference(reference) if reference else lean_base())
     out = Out(document, doc.base_dir, doc.words.marks)
     if doc.party:  # header, numbered sections, signature

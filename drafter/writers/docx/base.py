@@ -130,7 +130,7 @@ def from_parts(parts: dict[str, bytes]) -> Base:
     package_rels = rels_of("_rels/.rels", "/")
     main = next(r.target for r in package_rels if r.reltype == RT_OFFICE_DOCUMENT)
     core = next(r.target for r in package_rels if r.reltype == RT_CORE_PROPERTIES)
-    from .document import _rels_xml
+    from .document import _rels_xml  # the package's rels as python-docx writes them
 
     members: dict[str, bytes] = {"_rels/.rels": _rels_xml(tuple(package_rels))}
     types: dict[str, str] = {}
