@@ -23,3 +23,17 @@ def test_a_clause_is_printed_with_its_facts():
 def test_a_clause_missing_a_fact_is_left_out_whole():
     assert paragraph(session=12) == ["Chi bộ thôn Đông tổ chức hội nghị. Hội nghị thành công."]
     assert paragraph(org="", venue="nhà văn hóa") == ["Hội nghị thành công."]
+
+
+def test_every_sentence_with_the_member_count_says_its_bound(tmp_path):
+    import shutil
+
+    from conftest import EXAMPLES
+    from drafter.pipeline import render_file
+
+    shutil.copytree(EXAMPLES / "anh", tmp_path / "anh")  # the example's photos
+    source = tmp_path / "an-phu.yaml"
+    source.write_text((EXAMPLES / "an-phu-tong-ket-kinh-te-2025.yaml").read_text(encoding="utf-8")
+                      + "members_bound: least\n", encoding="utf-8")
+    text = render_file(source).data
+    assert text.count("612 đảng viên") == text.count("ít nhất 612 đảng viên") > 0
