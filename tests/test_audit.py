@@ -242,3 +242,11 @@ def test_an_aside_said_twice_in_a_row_is_doubled(write, tmp_path):
     once = "Đảng bộ xã (trực thuộc {{ event.org.name }}) làm tốt công tác dân vận."
     (tmp_path / "once").mkdir()
     assert "word-doubled" not in checks_of(render(write, tmp_path / "once", body=once).warnings)
+
+
+@pytest.mark.parametrize("kind", ["dai-hoi", "hoi-nghi-tong-ket"])
+def test_a_chair_named_bare_and_titled_among_the_guests_is_titled_in_the_report(write, kind):
+    data = MINIMAL[kind] + "chairs: [{name: Nguyễn Văn An}]\nguests: [{name: Nguyễn Văn An, titles: [Bí thư Đảng ủy xã]}]\n"
+    result = render_file(write(data), Options(doc="report"))
+    assert "đồng chí Nguyễn Văn An, Bí thư Đảng ủy xã" in result.data
+    assert "fact-not-printed" not in checks_of(result.warnings)
