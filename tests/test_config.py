@@ -101,7 +101,8 @@ def _cli_changed(folder, cwd):
 
 
 def _pytest_changed(folder, cwd):
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--drafter-golden",
+    # -rN: no short summary, which on CI (CI set) repeats each failure's whole message
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rN", "-p", "no:cacheprovider", "--drafter-golden",
                            str(folder), "--drafter-formats", "txt"], capture_output=True, text=True, cwd=cwd)
     return done.returncode, sorted(re.findall(r"^--- (.+) \(golden\)$", done.stdout, re.M))
 
