@@ -65,13 +65,38 @@ def test_an_empty_section_of_a_rendered_report_never_reaches_a_writer(tmp_path, 
         return markup, state
 
     monkeypatch.setattr(templating, "render", spy)
-    # the minimal congress has no results: their heading has nothing under it
+    # the minimal congress has no results and no programme: their headings have nothing under them
+    # (the closing "Trên đây là báo cáo …" belongs to no section)
     source = tmp_path / "dai-hoi.yaml"
     source.write_text(MINIMAL["dai-hoi"], encoding="utf-8")
     document, _ = draft_file(source, Options(doc="report"))
     kept = [s.heading for s in document.body if isinstance(s, Section)]
-    assert "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ QUA" in written and len(kept) == len(written) - 1
+    assert "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ QUA" in written and kept == ["TÌNH HÌNH TỔ CHỨC ĐẠI HỘI"]
     assert "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT" not in WRITERS["txt"].write(document)
+
+
+def test_the_closing_stands_after_every_section_so_a_last_heading_without_content_is_left_out():
+    body = [*BODY[:3], Block("heading", "KẾT QUẢ", 1), Block("p", "Một."),
+            Block("heading", "PHƯƠNG HƯỚNG", 1), Block("closing", "Trên đây là báo cáo kết quả năm 2025.")]
+    document = report(body)
+    assert [s.heading for s in document.body] == ["KẾT QUẢ"]
+    assert document.closing == (Block("p", "Trên đây là báo cáo kết quả năm 2025."),)
+    for fmt in ("txt", "html"):
+        text = WRITERS[fmt].write(document)
+        assert "PHƯƠNG HƯỚNG" not in text, fmt
+        assert text.index("Một.") < text.index("Trên đây là báo cáo") < text.index("T/M ĐẢNG ỦY"), fmt
+    paragraphs = [line for line in dump(write_docx(document)).splitlines() if "Trên đây" in line or "T/M" in line]
+    assert len(paragraphs) == 2 and "Trên đây" in paragraphs[0]
+
+
+def test_rendered_reports_have_no_section_that_holds_only_the_closing(write):
+    # a new unit's congress with no programme for the term: its "PHƯƠNG HƯỚNG" heading has nothing
+    source = write(MINIMAL["dai-hoi"] + "founded: 2025-07-01\nmembers: 36\n")
+    document, _ = draft_file(source, Options(doc="report"))
+    last = document.body[-1]
+    assert isinstance(last, Section) and "Trên đây" not in WRITERS["txt"].write(
+        type(document)(document.doc, (last,), words=document.words))
+    assert "PHƯƠNG HƯỚNG" not in WRITERS["txt"].write(document)
 
 
 # Numbering belongs to the writer

@@ -203,3 +203,33 @@ def test_new_kinds_have_a_skeleton_asking_for_their_required_fields(kind, requir
     result = runner.invoke(app, ["validate", str(target), "--lang", "en"])
     assert result.exit_code == 2
     assert sorted(line.split(": ")[1] for line in result.stderr.strip().splitlines()) == required
+
+
+@pytest.mark.parametrize("kind", ["hoi-nghi-tong-ket", "kiem-diem", "so-ket"])
+def test_the_units_size_is_said_once_in_the_article_and_the_report(write, kind):
+    text = MINIMAL[kind] + "members: 612\ncells: 24\n"
+    for doc in ("article", "report"):
+        out = article(write, text, doc=doc)
+        assert out.count("612 đảng viên") == 1 and out.count("24 chi bộ") == 1, (doc, out)
+
+
+def test_a_new_units_report_says_its_members_at_its_founding_only(write):
+    text = CONGRESS + "founded: 2025-07-01\nmembers: 36\ncells: 3\n"
+    out = article(write, text, doc="report")
+    assert out.count("36 đảng viên") == 1 and out.count("3 chi bộ") == 1
+    assert "được thành lập ngày 01/7/2025 với 36 đảng viên, sinh hoạt tại 3 chi bộ trực thuộc." in out
+
+
+def test_a_report_names_each_guest_once_with_the_role_the_data_gives(write):
+    text = CONGRESS + """\
+guests:
+  - {name: Trần Văn Bình, titles: [Phó Bí thư Đảng ủy xã], attending: "dự, chỉ đạo và phát biểu"}
+  - {name: Lê Thị Cúc, titles: [Đảng ủy viên], attending: dự}
+  - {name: Phạm Văn Dũng, titles: [Chủ tịch Hội Nông dân xã]}
+"""
+    out = article(write, text, doc="report")
+    assert "Dự và chỉ đạo Đại hội có đồng chí Phạm Văn Dũng, Chủ tịch Hội Nông dân xã." in out
+    assert "Dự, chỉ đạo và phát biểu Đại hội có đồng chí Trần Văn Bình, Phó Bí thư Đảng ủy xã." in out
+    assert "Dự Đại hội có đồng chí Lê Thị Cúc, Đảng ủy viên." in out
+    for name in ("Trần Văn Bình", "Lê Thị Cúc", "Phạm Văn Dũng"):
+        assert out.count(name) == 1, name

@@ -22,9 +22,9 @@ BLOCK_KINDS = {
     "headline", "meta", "lead", "p", "caption", "photo", "byline", "note",
     "org-higher", "org-issuer", "doc-number", "party-name", "place-date",
     "title", "subtitle", "rule", "heading", "item", "table",
-    "sign-for", "sign-role", "sign-name", "recipients", "recipient", "clause",
+    "sign-for", "sign-role", "sign-name", "recipients", "recipient", "clause", "closing",
 }
-_TEXT_KINDS = {"headline", "meta", "lead", "p", "caption", "byline", "note"}
+_TEXT_KINDS = {"headline", "meta", "lead", "p", "caption", "byline", "note", "closing"}
 _DIRECTIVE = re.compile(r"^@([a-z]+(?:-[a-z]+)*)([1-6])?(?:\s+|$)")
 _BLANK = re.compile(r"\n[ \t]*\n")
 # m.sentence() marks each sentence's ends; between two sentences, and around one, stands one space

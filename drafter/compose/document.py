@@ -2,7 +2,8 @@
 
 An article is a flow of blocks. A Party document (BÁO CÁO, NGHỊ QUYẾT) also has parts, found
 by what they are, not where they stand: the header (issuer, higher body, number, place and
-date), the title and its summary, the body's sections, the signature and the recipients.
+date), the title and its summary, the body's sections, the closing paragraph ("Trên đây là báo
+cáo …", which belongs to no section), the signature and the recipients.
 A section with no content cannot exist: building the document leaves out a heading with
 nothing under it. Sections carry their level; numbering them ("I-", "1.", "a)") is the
 writers' (writers/numbering.py). Writers never see the data model.
@@ -88,6 +89,7 @@ class Document:
     published: str = ""  # ISO date (and time) of publication, for <time datetime>
     header: Header | None = None
     title_part: Title | None = None  # "BÁO CÁO", its summary and rule
+    closing: tuple[Item, ...] = ()  # after the last section: its paragraphs, not the section's
     signature: Signature | None = None
     recipients: Recipients | None = None
     # the words.yaml it was drafted with: writers take its marks and the clause label from it
@@ -100,10 +102,10 @@ class Document:
 
     @property
     def blocks(self) -> list[Item]:
-        """Every block in reading order: header, title, body (headings unnumbered), signature,
-        recipients. What text writers print in turn and what the audit reads."""
+        """Every block in reading order: header, title, body (headings unnumbered), closing,
+        signature, recipients. What text writers print in turn and what the audit reads."""
         return [*part_blocks(self.header), *part_blocks(self.title_part), *flat(self.body),
-                *part_blocks(self.signature), *part_blocks(self.recipients)]
+                *self.closing, *part_blocks(self.signature), *part_blocks(self.recipients)]
 
     def map_text(self, fix: Callable[[str, str], str]) -> "Document":
         """The document with every text replaced by FIX(kind, text), table cells ("table") and
@@ -122,6 +124,7 @@ class Document:
             return replace(value, **{name: one(kinds[name], getattr(value, name)) for name in kinds})
 
         return replace(self, body=tuple(_map_part(p, one) for p in self.body), header=part(self.header),
+                       closing=tuple(_map_part(p, one) for p in self.closing),
                        title_part=part(self.title_part), signature=part(self.signature),
                        recipients=part(self.recipients))
 
@@ -162,9 +165,12 @@ def build(blocks: list[Item], doc: str = "article", **meta) -> Document:
     """The document of the template's blocks. A Party document's parts are taken by their kind
     (wherever the template wrote them; a part written twice is refused); the summary and the
     rule are the ones just after the title; headings become sections, and one with nothing under
-    it is left out. An article is its blocks as written."""
+    it is left out; "@closing" paragraphs stand after every section. An article is its blocks as
+    written."""
+    closing = tuple(Block("p", b.text) for b in blocks if b.kind == "closing")
+    blocks = [b for b in blocks if b.kind != "closing"]
     if doc not in PARTY_DOCS:
-        return Document(doc, tuple(blocks), **meta)
+        return Document(doc, tuple(blocks) + closing, **meta)
     taken: dict[type, dict[str, object]] = {kind: {} for kind in PART_KINDS}
     by_kind = {k: (part, name) for part, names in PART_KINDS.items() for name, k in names.items()}
     flow: list[Item] = []
@@ -187,7 +193,7 @@ def build(blocks: list[Item], doc: str = "article", **meta) -> Document:
             taken[part][name] = block.text
     made = {kind: kind(**{n: tuple(v) if isinstance(v, list) else v for n, v in found.items()})
             if found else None for kind, found in taken.items()}
-    return Document(doc, sections(flow), header=made[Header], title_part=made[Title],
+    return Document(doc, sections(flow), header=made[Header], title_part=made[Title], closing=closing,
                     signature=made[Signature], recipients=made[Recipients], **meta)
 
 

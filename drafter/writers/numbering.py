@@ -30,7 +30,7 @@ def numbered(doc: Document) -> list[Item]:
 def flow(doc: Document) -> list[Item]:
     """A Party document's title and body, labelled: for writers that set the header and the
     signature apart."""
-    return labelled([*part_blocks(doc.title_part), *flat(doc.body)], doc.words.clause)
+    return labelled([*part_blocks(doc.title_part), *flat(doc.body), *doc.closing], doc.words.clause)
 
 
 def labelled(blocks: list[Item], clause_label: str) -> list[Item]:
