@@ -56,7 +56,7 @@ targets:
     article = render_file(write(text)).data
     assert "Đại hội đại biểu Đảng bộ xã An Hòa lần thứ XII" in article
     assert "Về dự Đại hội có 150 đại biểu đại diện cho 1.200 đảng viên" in article
-    assert "Sáng 20/5 tại Hội trường UBND xã" in article
+    assert "Sáng 20/5, tại Hội trường UBND xã, " in article
     assert "gồm 3 đồng chí: Lê Văn A, Trần Thị B và Ngô Văn C" in article
     assert "bầu đồng chí Trần Thị B giữ chức Phó Bí thư Đảng ủy xã" in article
     assert "với 2 chỉ tiêu, 6 nhiệm vụ trọng tâm, 3 khâu đột phá" in article
