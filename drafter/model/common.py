@@ -303,6 +303,8 @@ class Speech(Model):
     """Các đề nghị cụ thể."""
     directive: bool = True
     """false: lời phát biểu của người chủ trì, đảng viên…, không phải phát biểu chỉ đạo."""
+    role: Literal["kết luận"] | None = None
+    """"kết luận": lời kết luận của người chủ trì ("Phát biểu kết luận hội nghị, đồng chí …")."""
 
 
 class Photo(Model):

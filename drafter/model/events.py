@@ -450,6 +450,10 @@ class HoiNghiBch(EventBase):
     """Nhiệm kỳ của Ban Chấp hành."""
     regular: bool = False
     """Phiên họp thường kỳ."""
+    convocation: int | None = Field(default=None, ge=1, le=999)
+    """Khóa của Ban Chấp hành (số Ả Rập): 24 in "khóa XXIV"."""
+    extended: bool = False
+    """Hội nghị mở rộng: in "(mở rộng)"."""
     body: Text | None = None
     """Cơ quan họp; mặc định "Ban Chấp hành " + tên tổ chức."""
     review: Period | None = None
@@ -474,6 +478,9 @@ class QuanTriet(EventBase):
     kind: Literal["quan-triet"]
     documents: list[DocRef] = Field(min_length=1)
     """Các văn bản được quán triệt."""
+    documents_name: Text | None = None
+    """Tên chung của các văn bản, ví dụ "Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng
+    khóa XIII": in ở tiêu đề và câu mở đầu, từng văn bản kể sau."""
     online: bool = False
     """Hội nghị trực tuyến."""
     bridges: int | None = Field(default=None, ge=1)

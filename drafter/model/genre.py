@@ -139,8 +139,9 @@ class Badges(Model):
     """Đợt trao theo ngày, ví dụ [2023-02-03, 2023-05-19] in "đợt 3/2 và 19/5/2023"."""
     decided_by: Text | None = None
     """Cấp quyết định tặng Huy hiệu, ví dụ "Ban Thường vụ Tỉnh ủy"."""
-    presenter: Text | None = None
-    """Người trao (họ tên trong khách mời/chủ trì) hoặc cơ quan, ví dụ "Đảng ủy xã"."""
+    presenter: Text | list[Text] | None = None
+    """Người trao (họ tên trong khách mời/chủ trì) hoặc cơ quan, ví dụ "Đảng ủy xã"; nhiều người:
+    [Trương Thị Bích Hạnh, lãnh đạo Đảng ủy phường]."""
     on_behalf: Text | None = None
     """Trao thừa ủy quyền của ai, ví dụ "Ban Thường vụ Tỉnh ủy"."""
 
