@@ -93,7 +93,8 @@ def _issue(loaded: Loaded, p: Problem, severity: str) -> Issue:
 def _images(event: EventBase, loaded: Loaded) -> Iterator[Problem]:
     base = Path(loaded.file).resolve().parent
     for i, photo in enumerate(event.photos):
-        if not photo.file:
+        if not photo.file:  # its caption alone would stand under no picture: left out
+            yield Problem("photo-no-file", f"photos[{i}]", "photo_no_file", WARNING, {"caption": photo.caption})
             continue
         target = (base / photo.file).resolve()
         if not target.is_relative_to(base):

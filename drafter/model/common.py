@@ -364,6 +364,7 @@ CheckId = Literal[
     "sentence-broken", "word-doubled", "sentence-repeated", "placeholder", "form-mixed",
     "negative-value", "invisible-char", "ordinal-range", "delegates-members",
     "committee-duplicate", "officer-twice", "rated-members",
+    "photo-no-file",
 ]
 
 
