@@ -30,6 +30,7 @@ CHECKS = {
     "congress-in-term": (CONGRESS.replace("2025-05-20", "2027-05-20"), "warning"),
     "term-length": (CONGRESS.replace("Chi bộ Thôn 3", "Đảng bộ xã A").replace("2025-2027", "2025-2029"), "warning"),
     "image-path": (CONGRESS + "photos: [{caption: Toàn cảnh, file: ../../etc/passwd}]\n", "error"),
+    "photo-no-file": (CONGRESS + "photos: [{caption: Toàn cảnh}]\n", "warning"),
     "report-default": (CONGRESS, "warning"),  # only with --doc report
     "place-exists": (YEAR_END.replace("org: {name: Đảng bộ xã An Hòa}",
                                       "org: {name: Đảng bộ xã A, place: {kind: xã, name: Vinh Dieu}}"), "warning"),
