@@ -74,34 +74,34 @@ def test_two_presenters_in_one_sentence(write):
 SESSION = (FIXTURES / "a3-hoi-nghi-bch.yaml").read_text(encoding="utf-8")
 
 
-def test_a_long_speech_is_an_introduced_list_never_loose_paragraphs(write):
+def test_a_long_speech_is_one_sentence_never_loose_paragraphs(write):
     path = write(SESSION)
     for doc in ("article", "report"):
-        out = render_file(path, Options(doc=doc, format="md"))
-        blocks = out.data.split("\n\n")
-        intro = next(i for i, b in enumerate(blocks) if "nhấn mạnh" in b)
-        assert blocks[intro].endswith("đồng chí Nguyễn Tiến Minh nhấn mạnh một số nội dung:"), doc
-        points = blocks[intro + 1:intro + 6]
-        assert all(p.startswith("- ") for p in points), (doc, points)
-        assert points[0] == "- Hoàn thành các chỉ tiêu trong công tác xây dựng Đảng."
+        out = render_file(path, Options(doc=doc))
+        speech = next(p for p in out.data.split("\n\n") if "nhấn mạnh" in p)
+        assert speech.startswith("Phát biểu chỉ đạo hội nghị, đồng chí Nguyễn Tiến Minh nhấn mạnh: hoàn thành các"
+                                 " chỉ tiêu trong công tác xây dựng Đảng; tăng cường công tác chính trị tư tưởng"), doc
+        assert speech.endswith("và các tổ chức chính trị - xã hội."), doc
+        assert "\n\nTăng cường công tác chính trị" not in out.data, doc
 
 
-def test_the_same_speech_macro_lists_a_long_speech_in_a_review_meeting(write):
-    points = "\n".join(f"    - {p}" for p in [
+def test_the_same_speech_macro_keeps_a_long_speech_whole_in_a_review_meeting(write):
+    points = [
         "tập trung lãnh đạo hoàn thành các chỉ tiêu kinh tế - xã hội của địa phương trong năm tới một cách toàn diện",
         "nâng cao chất lượng sinh hoạt chi bộ, gắn với thực hiện nghiêm các quy định của Đảng về nêu gương",
         "đẩy mạnh cải cách hành chính, chuyển đổi số trong hoạt động của các cơ quan Đảng, chính quyền",
         "chăm lo đời sống vật chất và tinh thần của Nhân dân, nhất là các hộ nghèo, gia đình chính sách",
-        "giữ vững quốc phòng, an ninh, trật tự an toàn xã hội trên địa bàn, không để xảy ra điểm nóng"])
+        "giữ vững quốc phòng, an ninh, trật tự an toàn xã hội trên địa bàn, không để xảy ra điểm nóng"]
+    listed = "\n".join(f"    - {p}" for p in points)
     text = MINIMAL["hoi-nghi-tong-ket"] + f"""\
 guests: [{{name: Lê Văn A, titles: [Phó Bí thư Huyện ủy]}}]
 speech:
   speaker: Lê Văn A
   points:
-{points}
+{listed}
 """
-    out, _ = render(write, text, format="md")
-    assert "nhấn mạnh một số nội dung:\n\n- Tập trung lãnh đạo" in out, out
+    out, _ = render(write, text)
+    assert "nhấn mạnh: " + "; ".join(points) + "." in out
 
 
 def test_the_chair_s_conclusion(write):
@@ -157,16 +157,19 @@ def test_groups_follow_the_guests_with_cung(write):
 PHOTO = MINIMAL["ket-nap"] + "photos:\n  - {caption: Quang cảnh buổi lễ kết nạp}\n"
 
 
-def test_a_photo_without_a_file_is_warned_and_its_caption_left_out(write):
+def test_a_photo_without_a_file_is_warned_and_its_caption_left_out_of_pages(write):
     path = write(PHOTO)
     found = [w for w in validate_file(path) if dict(w.args).get("check") == "photo-no-file"]
     assert [(w.line, w.path) for w in found] == [(6, "photos[0]")]
-    for fmt in ("txt", "md", "html"):
+    for fmt in ("md", "html"):
         out = render_file(path, Options(format=fmt))
-        assert "Quang cảnh buổi lễ kết nạp" not in out.data, fmt
-        assert "<figure>" not in out.data and "fact-not-printed" not in checks(out.warnings), fmt
+        assert "Quang cảnh buổi lễ kết nạp" not in out.data and "<figure>" not in out.data, fmt
     docx = render_file(path, Options(format="docx")).data
     assert "Quang cảnh" not in zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode("utf-8")
+    # the document model keeps it (the fact audit finds it printed): txt, where the line marks
+    # the photo's place and an office's article is learned back (drafter learn), still says it
+    out = render_file(path, Options(format="txt"))
+    assert "Quang cảnh buổi lễ kết nạp" in out.data and "fact-not-printed" not in checks(out.warnings)
 
 
 def test_a_photo_with_its_file_keeps_its_caption(write, tmp_path):

@@ -36,15 +36,18 @@ def tin_of(event, options=TIN):
 
 
 def printed_out_of_scope(event, options=TIN) -> list[str]:
-    """Facts the tin declares out of its scope that it prints all the same."""
+    """Facts the tin declares out of its scope (beyond what its article declares) that it prints
+    all the same."""
     text, scope, _ = tin_of(event, options)
+    scope = set(scope) - set(tin_of(event, Options(search_path=options.search_path))[1])  # the tin's own
     under = tuple(s + sep for s in scope for sep in ".[")
 
     def out(path):
         return path in scope or path.startswith(under)
 
     given = facts(event)
-    kept = [key(f.value) for f in given if isinstance(f.value, str) and not out(f.path)]
+    # every text the data holds outside the scope, codes that steer wording too (badges.on_behalf)
+    kept = [key(v) for path, v in strings(event.model_dump(), "") if not out(path)]
     found = []
     for fact in given:
         if not isinstance(fact.value, str) or len(fact.value) < 12 or not out(fact.path):
@@ -53,6 +56,18 @@ def printed_out_of_scope(event, options=TIN) -> list[str]:
         if value in text and not any(value in k for k in kept):  # not said by a fact the tin keeps
             found.append(f"{fact.path}: {fact.value}")
     return found
+
+
+def strings(value, path):
+    """(dotted path, text) of every string in a dumped model."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from strings(v, f"{path}.{k}" if path else k)
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            yield from strings(v, f"{path}[{i}]")
+    elif isinstance(value, str):
+        yield path, value
 
 
 def sources() -> list[Path]:

@@ -117,11 +117,8 @@ def _pick(ctx, *phrasings: str) -> str:
 def _photos(ctx, after: str) -> str:
     """Photo blocks placed after a named part of the article."""
     out = []
-    for i, photo in enumerate(ctx["event"].photos):
-        if photo.after == after and not photo.file:
-            # a caption with no picture stands alone on the page: left out (validate warns)
-            ctx["_state"].scope.append(f"photos[{i}]")
-        elif photo.after == after:
+    for photo in ctx["event"].photos:
+        if photo.after == after:
             # the writers get the file and caption alone, never the data model's object
             picture = Photo(photo.file, photo.caption.replace(LITERAL_AT, "@"))
             out.append(f"@photo {_keep(ctx, picture)}")

@@ -79,7 +79,8 @@ def write_html(doc: Document, options: HtmlOptions = HtmlOptions()) -> str:
             level = min(block.level + 1, 6)
             body.append(f"<h{level}>{text}</h{level}>")
         elif block.kind == "photo":
-            body.append(_figure(_source(doc, block.file, embed), block.text, fragment))
+            if block.file:  # a caption under no picture stands alone on the page (validate warns)
+                body.append(_figure(_source(doc, block.file, embed), block.text, fragment))
         elif isinstance(block, Table):
             body.append(_table(block))
         elif block.kind == "rule":

@@ -66,8 +66,8 @@ def write_md(doc: Document, options: TextOptions = TextOptions()) -> str:
         elif block.kind == "lead":
             out.append(f"**{text}**")
         elif block.kind == "photo":
-            image = f"![{text}]({md_link(block.file)})\n\n" if block.file else ""
-            out.append(f"{image}*{text}*")
+            if block.file:  # a caption under no picture stands alone on the page (validate warns)
+                out.append(f"![{text}]({md_link(block.file)})\n\n*{text}*")
         elif block.kind == "item":
             out.append(f"- {text}")
         elif block.kind == "byline":
