@@ -37,3 +37,50 @@ def test_every_report_opens_with_the_party_document_date(write, kind):
     first = opening(render(write, text).data)
     assert first.startswith(f"Chiều ngày {date.day:02d} tháng {month} năm {date.year}, "), first
     assert f"Chiều {date.day}/{date.month}" not in first
+
+
+# ---- the issuing body: header, code and signature name the same body --------------------------
+
+def header_code_sign_archive(text: str) -> tuple[str, str, str, str]:
+    lines = text.split("\n\n")
+    issuer = lines[1]
+    code = re.search(r"^Số [^-]*-BC/(\S+)$", text, re.M)[1]
+    sign = re.search(r"^T/M (.+)$", text, re.M)[1]
+    archive = re.findall(r"^- (Lưu .+)\.$", text, re.M)[-1]
+    return issuer, code, sign, archive
+
+
+@pytest.mark.parametrize("kind", sorted(MINIMAL))
+def test_a_chi_bo_issues_and_signs_as_the_chi_bo(write, kind):
+    text = MINIMAL[kind].replace("Đảng bộ xã An Hòa", "Chi bộ Thôn 3")
+    got = header_code_sign_archive(render(write, text).data)
+    assert got == ("CHI BỘ THÔN 3", "CB", "CHI BỘ", "Lưu Chi bộ")
+
+
+def test_a_chi_bo_committee_named_as_the_issuer_signs_for_itself(write):
+    text = MINIMAL["ket-nap"] + "report: {issuer: Chi ủy Chi bộ Thôn 3}\n"
+    got = header_code_sign_archive(render(write, text).data)
+    assert got == ("CHI ỦY CHI BỘ THÔN 3", "CB", "CHI ỦY", "Lưu Chi bộ")
+    # the committee's name given as the chi bộ's committee is not the issuer: the chi bộ signs
+    text = MINIMAL["ket-nap"].replace("{name: Chi bộ Thôn 3}", "{name: Chi bộ Thôn 3, committee: Chi ủy Chi bộ Thôn 3}")
+    assert header_code_sign_archive(render(write, text).data)[:3] == ("CHI BỘ THÔN 3", "CB", "CHI BỘ")
+
+
+@pytest.mark.parametrize("org, expected", [
+    ("{name: Đảng bộ huyện Thường Tín, level: dang-bo-cap-tren}",
+     ("HUYỆN ỦY THƯỜNG TÍN", "HU", "HUYỆN ỦY", "Lưu Văn phòng Huyện ủy")),
+    ("{name: Đảng bộ Thường Tín, place: {kind: huyện, name: Thường Tín}}",
+     ("HUYỆN ỦY THƯỜNG TÍN", "HU", "HUYỆN ỦY", "Lưu Văn phòng Huyện ủy")),
+    ("{name: Đảng bộ huyện Thường Tín, committee: Huyện ủy Thường Tín}",
+     ("HUYỆN ỦY THƯỜNG TÍN", "HU", "HUYỆN ỦY", "Lưu Văn phòng Huyện ủy")),
+    ("{name: Đảng bộ tỉnh Phú Thọ}", ("TỈNH ỦY PHÚ THỌ", "TU", "TỈNH ỦY", "Lưu Văn phòng Tỉnh ủy")),
+    ("{name: Đảng bộ thành phố Hải Phòng}", ("THÀNH ỦY HẢI PHÒNG", "TU", "THÀNH ỦY", "Lưu Văn phòng Thành ủy")),
+    ("{name: Đảng bộ quận Hà Đông}", ("QUẬN ỦY HÀ ĐÔNG", "QU", "QUẬN ỦY", "Lưu Văn phòng Quận ủy")),
+    ("{name: Đảng bộ thị xã Điện Bàn}", ("THỊ ỦY ĐIỆN BÀN", "ThU", "THỊ ỦY", "Lưu Văn phòng Thị ủy")),
+    ("{name: Đảng bộ Khối các cơ quan tỉnh, committee: Đảng uỷ khối các cơ quan tỉnh}",
+     ("ĐẢNG UỶ KHỐI CÁC CƠ QUAN TỈNH", "ĐUK", "ĐẢNG ỦY KHỐI", "Lưu Văn phòng Đảng ủy Khối")),
+    ("{name: Đảng bộ xã An Hòa}", ("ĐẢNG ỦY XÃ AN HÒA", "ĐU", "ĐẢNG ỦY", "Lưu Văn phòng Đảng ủy")),
+])
+def test_a_committee_above_the_grassroots_has_its_own_code_signature_and_office(write, org, expected):
+    text = MINIMAL["hoi-nghi-tong-ket"].replace("{name: Đảng bộ xã An Hòa}", org)
+    assert header_code_sign_archive(render(write, text).data) == expected
