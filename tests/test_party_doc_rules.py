@@ -84,3 +84,54 @@ def test_a_chi_bo_committee_named_as_the_issuer_signs_for_itself(write):
 def test_a_committee_above_the_grassroots_has_its_own_code_signature_and_office(write, org, expected):
     text = MINIMAL["hoi-nghi-tong-ket"].replace("{name: Đảng bộ xã An Hòa}", org)
     assert header_code_sign_archive(render(write, text).data) == expected
+
+
+# ---- recipients -----------------------------------------------------------------------------
+
+def recipients(text: str) -> list[str]:
+    return re.findall(r"^- (.+)[,.]$", text.split("\nNơi nhận:\n", 1)[1], re.M)
+
+
+REVIEW = MINIMAL["kiem-diem"].replace("{name: Đảng bộ xã An Hòa}", "{name: Chi bộ Thôn 3}") + """\
+higher: {name: Đảng bộ xã An Hòa, committee: Đảng ủy xã An Hòa}
+proposals:
+  items: [{subject: tập thể Chi bộ, level: tot}]
+"""
+
+
+@pytest.mark.parametrize("to", ["cấp trên", "Đảng ủy cấp trên", "cấp có thẩm quyền"])
+def test_a_vague_proposals_to_is_no_recipient(write, to):
+    result = render(write, REVIEW + f"  to: {to}\n")
+    assert recipients(result.data) == ["Ban Thường vụ Đảng ủy xã An Hòa", "Lưu Chi bộ"]
+    assert f"kính đề nghị {to} xem xét." in result.data  # the proposal itself is still said
+
+
+@pytest.mark.parametrize("to", ["Đảng ủy xã An Hòa", "Đảng bộ xã An Hòa", "Ban Thường vụ Đảng ủy xã An Hòa"])
+def test_the_higher_committee_is_a_recipient_once(write, to):
+    assert recipients(render(write, REVIEW + f"  to: {to}\n").data) == [
+        "Ban Thường vụ Đảng ủy xã An Hòa", "Lưu Chi bộ"]
+    given = REVIEW + f"  to: {to}\nreport: {{recipients: [Thường trực Đảng ủy xã An Hòa, Lưu Chi bộ]}}\n"
+    expected = ["Thường trực Đảng ủy xã An Hòa", "Lưu Chi bộ"]
+    if to.startswith("Ban"):  # another body of the committee: it is sent to as well
+        expected.insert(1, to)
+    assert recipients(render(write, given).data) == expected
+
+
+def test_recipients_are_capitalised(write):
+    text = REVIEW + "  to: ban Thường vụ Huyện ủy Hiệp Đức\n"
+    assert recipients(render(write, text).data) == [
+        "Ban Thường vụ Đảng ủy xã An Hòa", "Ban Thường vụ Huyện ủy Hiệp Đức", "Lưu Chi bộ"]
+    given = text + "report: {recipients: [thường trực Huyện ủy, Lưu Chi bộ]}\n"
+    assert recipients(render(write, given).data)[0] == "Thường trực Huyện ủy"
+
+
+CONGRESS = MINIMAL["dai-hoi"].replace("{name: Chi bộ Thôn 3}", "{name: Đảng bộ xã An Nghĩa}")
+
+
+@pytest.mark.parametrize("units, expected", [
+    ("cells: 35\n", "Các chi bộ trực thuộc"),
+    ("cells: 35\nbase_orgs: 23\n", "Các chi, đảng bộ trực thuộc"),
+    ("subunits: 12\n", "Các chi, đảng bộ trực thuộc"),
+])
+def test_resolution_is_sent_to_the_units_that_carry_it_out(write, units, expected):
+    assert expected in recipients(render(write, CONGRESS + units, "resolution").data)

@@ -8,10 +8,12 @@ sees what to check before the document is signed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from ..model import DaiHoi, EventBase, KiemDiem, Organisation, ReportMeta
+from .filters import capfirst
 from .orthography import tone_style
 from .words import IssuerWords, current as current_words
 
@@ -202,16 +204,41 @@ def _report_recipients(event: EventBase) -> list[str]:
     out = []
     if event.higher is not None:
         out.append(current_words().report.higher_standing.format(committee=event.higher.committee_name))
-    if isinstance(event, KiemDiem) and event.proposals and event.proposals.to:
-        out.append(event.proposals.to)  # the body asked to rate must receive the report
+    to = _proposed_to(event)
+    if to and not _named_in(to, out):
+        out.append(to)  # the body asked to rate must receive the report
     return out
 
 
 def _resolution_recipients(event: DaiHoi) -> list[str]:
     out = _report_recipients(event)
-    if event.cells and event.org.kind_level != "chi-bo":
-        out.append(current_words().report.cells)  # they carry the resolution out
+    words = current_words().report
+    if event.org.kind_level != "chi-bo" and (event.subunits or event.base_orgs):
+        out.append(words.cells_and_bodies)  # they carry the resolution out
+    elif event.cells and event.org.kind_level != "chi-bo":
+        out.append(words.cells)
     return out
+
+
+def _proposed_to(event: EventBase) -> str | None:
+    """The body a review proposes to, when it is one a document can be sent to: not "cấp trên"
+    (words.yaml report.vague_recipients), not the higher body under another of its names."""
+    to = event.proposals.to if isinstance(event, KiemDiem) and event.proposals else None
+    if not to:
+        return None
+    name = _fold(to)
+    if any(re.search(rf"(?<!\w){re.escape(_fold(v))}(?!\w)", name) for v in current_words().report.vague_recipients):
+        return None
+    higher = event.higher
+    if higher is not None and name in {_fold(n) for n in (higher.name, higher.committee_name, higher.short_name)}:
+        return None  # the higher committee's standing committee receives it already
+    return to
+
+
+def _named_in(place: str, recipients: list[str]) -> bool:
+    """PLACE is one of RECIPIENTS, or the end of one ("Huyện ủy X" in "Ban Thường vụ Huyện ủy X")."""
+    name = _fold(place)
+    return any(r == name or r.endswith(" " + name) for r in map(_fold, recipients))
 
 
 def _recipients(meta: ReportMeta, event: EventBase, d: _Defaults, wanted: list[str],
@@ -219,13 +246,13 @@ def _recipients(meta: ReportMeta, event: EventBase, d: _Defaults, wanted: list[s
     words = current_words().report
     if meta.recipients:
         given = list(meta.recipients)
-        to = event.proposals.to if isinstance(event, KiemDiem) and event.proposals else None
-        if to and to not in given:  # a report that proposes to a body is sent to it
+        to = _proposed_to(event)
+        if to and not _named_in(to, given):  # a report that proposes to a body is sent to it
             at = next((i for i, r in enumerate(given) if r.startswith(words.archive_word)), len(given))
             given.insert(at, to)
             d.derived("recipients", "", to)
-        return tuple(given)
-    out = tuple(_unique([*wanted, archive]))
+        return tuple(map(capfirst, given))
+    out = tuple(map(capfirst, _unique([*wanted, archive])))
     d.derived("recipients", "", "; ".join(out))
     return out
 
