@@ -135,3 +135,32 @@ CONGRESS = MINIMAL["dai-hoi"].replace("{name: Chi bộ Thôn 3}", "{name: Đản
 ])
 def test_resolution_is_sent_to_the_units_that_carry_it_out(write, units, expected):
     assert expected in recipients(render(write, CONGRESS + units, "resolution").data)
+
+
+# ---- abbreviations ----------------------------------------------------------------------------
+
+def test_no_listed_abbreviation_survives_in_a_report(write):
+    table = load_words().abbreviations
+    guests = "".join(f"  - {{name: Nguyễn Văn {chr(65 + i)}, titles: [\"{short} tỉnh\"]}}\n"
+                     for i, short in enumerate(table))
+    text = MINIMAL["hoi-nghi-tong-ket"].replace("{name: Đảng bộ xã An Hòa}",
+                                                "{name: Đảng bộ Viện KSND tỉnh, place: {kind: tỉnh, name: Quảng Ngãi}}")
+    text += "guests:\n" + guests + "higher: {name: Đảng bộ Khối các cơ quan TP.HCM}\n"
+    result = render(write, text).data
+    for short in table:
+        assert not re.search(rf"(?<!\w){re.escape(short)}(?!\w)", result), short
+    assert result.startswith("ĐẢNG BỘ KHỐI CÁC CƠ QUAN THÀNH PHỐ HỒ CHÍ MINH\n")
+    assert "\nĐẢNG ỦY VIỆN KIỂM SÁT NHÂN DÂN TỈNH\n" in result
+    assert "Phó Bí thư tỉnh" in result and "đại biểu Quốc hội tỉnh" in result
+
+
+def test_abbreviations_are_whole_words_never_in_a_name_or_a_document_number(write):
+    text = MINIMAL["hoi-nghi-tong-ket"] + """\
+guests:
+  - {name: H'PCT Niê, titles: [PCT UBND xã, Chủ tịch Hội CCBX]}
+basis:
+  - {type: Quyết định, number: 123/QĐ-UBND, date: 2025-11-02, issuer: UBND xã An Hòa}
+"""
+    result = render(write, text).data
+    assert "H'PCT Niê, Phó Chủ tịch Ủy ban nhân dân xã, Chủ tịch Hội CCBX" in result
+    assert "123/QĐ-UBND" in result and "của Ủy ban nhân dân xã An Hòa" in result
