@@ -164,3 +164,17 @@ basis:
     result = render(write, text).data
     assert "H'PCT Niê, Phó Chủ tịch Ủy ban nhân dân xã, Chủ tịch Hội CCBX" in result
     assert "123/QĐ-UBND" in result and "của Ủy ban nhân dân xã An Hòa" in result
+
+
+# ---- a sentence that announces content stands only with it -------------------------------------
+
+def test_the_year_end_report_announces_its_results_only_when_they_follow(write):
+    bare = render(write, MINIMAL["hoi-nghi-tong-ket"]).data
+    assert "như sau:" not in bare and not re.search(r"^[IVX]+- ", bare, re.M)
+    full = render(write, MINIMAL["hoi-nghi-tong-ket"] + "assessment: [Đảng bộ hoàn thành các nhiệm vụ chính trị]\n").data
+    assert "Đảng ủy xã An Hòa báo cáo kết quả hội nghị như sau:\n\nI- KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025\n" in full
+    # a chi bộ reports as the body that signs
+    cell = MINIMAL["hoi-nghi-tong-ket"].replace("Đảng bộ xã An Hòa", "Chi bộ Thôn 3") + \
+        "speech: {speaker: Lê Văn Minh, points: [tiếp tục nâng cao chất lượng sinh hoạt chi bộ]}\n"
+    text = render(write, cell).data
+    assert "Chi bộ Thôn 3 báo cáo kết quả hội nghị như sau:\n\nI- Ý KIẾN CHỈ ĐẠO\n" in text
