@@ -178,3 +178,58 @@ def test_the_year_end_report_announces_its_results_only_when_they_follow(write):
         "speech: {speaker: Lê Văn Minh, points: [tiếp tục nâng cao chất lượng sinh hoạt chi bộ]}\n"
     text = render(write, cell).data
     assert "Chi bộ Thôn 3 báo cáo kết quả hội nghị như sau:\n\nI- Ý KIẾN CHỈ ĐẠO\n" in text
+
+
+# ---- header lines break at phrase boundaries (DOCX) --------------------------------------------
+
+def docx_header(write, text: str, doc: str = "report"):
+    import io
+
+    import docx
+
+    data = render_file(write(text), Options(doc=doc, format="docx")).data
+    document = docx.Document(io.BytesIO(data))
+    left = document.tables[0].rows[0].cells[0].text.split("\n")
+    subtitle = next(p.text for p in document.paragraphs if p.style.name == "Report Subtitle").split("\n")
+    places = [p.text for p in document.tables[-1].rows[0].cells[0].paragraphs][1:]
+    return left, subtitle, places
+
+
+QUANG_CHINH = """\
+kind: dai-hoi
+org: {name: Chi bộ các cơ quan Đảng xã Quảng Chính, level: chi-bo, place: {kind: xã, name: Quảng Chính}}
+higher: {name: Đảng bộ xã Quảng Chính, committee: Đảng ủy xã Quảng Chính}
+date: 2025-07-25
+ordinal: 1
+term: 2025-2030
+"""
+
+
+@pytest.mark.parametrize("doc", ["report", "resolution"])
+def test_docx_header_lines_keep_a_place_with_its_name_and_cac_with_its_noun(write, doc):
+    left, subtitle, places = docx_header(write, QUANG_CHINH, doc)
+    for line in left + subtitle:
+        assert not re.search(r"(?i)\b(các|và|của)$", line), line
+        assert not re.search(r"(?i)\b(xã|xã quảng)$", line.replace("\u00a0", " ")), line
+    assert "XÃ QUẢNG CHÍNH" in left and any(line.startswith("xã Quảng Chính") or "xã Quảng Chính" in line
+                                            for line in subtitle)
+    # a recipient Word breaks by itself keeps the commune's name whole
+    assert any("xã\u00a0Quảng\u00a0Chính" in p for p in places), places
+
+
+@pytest.mark.parametrize("text, room, expected", [
+    ("CHI BỘ CÁC CƠ QUAN ĐẢNG XÃ HỮU LIÊN", 205, ["CHI BỘ CÁC CƠ QUAN ĐẢNG", "XÃ HỮU LIÊN"]),
+    ("ĐẢNG ỦY XÃ PHƯỚC LONG THỌ", 160, ["ĐẢNG ỦY", "XÃ PHƯỚC LONG THỌ"]),
+    ("CHI BỘ TRƯỜNG TIỂU HỌC SỐ 1 MINH LẬP", 183, ["CHI BỘ TRƯỜNG", "TIỂU HỌC SỐ 1 MINH LẬP"]),
+    ("Kết quả Đại hội đại biểu Đảng bộ xã Bình Xa lần thứ XXIII, nhiệm kỳ 2020-2025", 265,
+     ["Kết quả Đại hội đại biểu Đảng bộ xã Bình Xa", "lần thứ XXIII, nhiệm kỳ 2020-2025"]),
+    ("ĐẢNG BỘ XÃ HỘI NGHỊ", 110, ["ĐẢNG BỘ XÃ", "HỘI NGHỊ"]),  # "xã hội" is no commune: any break
+])
+def test_balanced_lines_break_between_phrases(text, room, expected):
+    from drafter.writers.docx.typography import balanced_lines
+
+    got = balanced_lines(text, room, 14, bold=True)
+    if text.startswith("ĐẢNG BỘ XÃ HỘI"):
+        assert len(got) == 2
+    else:
+        assert got == expected

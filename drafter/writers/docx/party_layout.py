@@ -15,6 +15,7 @@ from . import elements
 from .opc import CT_WML_HEADER, EMUS_PER_TWIP, RT_HEADER, default_header_xml, points, twips
 from .base import PREFIXES, W
 from .body import Out, nfc, text_for, write_flow
+from .phrases import bind
 from .typography import balanced_lines, fits, line_count, text_width
 
 _HEADER_SPLITS = (0.45, 0.5, 0.55)  # left column's share of the text width, first that serves
@@ -106,7 +107,8 @@ def write_signature(out: Out, signature: Signature, recipients: Recipients) -> N
     # room above the signature, and the whole block kept on one page
     tbl.pr_extra = '<w:tblCellMar><w:top w:w="240" w:type="dxa"/></w:tblCellMar>'
     left, right = tbl.row(cant_split=True)
-    _fill(out, left, [("Recipients Label", recipients.label), *(("Recipient", p) for p in recipients.places)])
+    _fill(out, left, [("Recipients Label", recipients.label),
+                      *(("Recipient", bind(nfc(p))) for p in recipients.places)])
     signers = [("Sign", signature.on_behalf), ("Sign", signature.role)]
     _fill(out, right, signers)
     if any(text is not None for _, text in signers) or signature.name is not None:
