@@ -61,9 +61,11 @@ def test_a_chi_bo_committee_named_as_the_issuer_signs_for_itself(write):
     text = MINIMAL["ket-nap"] + "report: {issuer: Chi ủy Chi bộ Thôn 3}\n"
     got = header_code_sign_archive(render(write, text).data)
     assert got == ("CHI ỦY CHI BỘ THÔN 3", "CB", "CHI ỦY", "Lưu Chi bộ")
-    # the committee's name given as the chi bộ's committee is not the issuer: the chi bộ signs
+    # the chi bộ's committee named in org.committee issues the same way (and so is printed)
     text = MINIMAL["ket-nap"].replace("{name: Chi bộ Thôn 3}", "{name: Chi bộ Thôn 3, committee: Chi ủy Chi bộ Thôn 3}")
-    assert header_code_sign_archive(render(write, text).data)[:3] == ("CHI BỘ THÔN 3", "CB", "CHI BỘ")
+    result = render(write, text)
+    assert header_code_sign_archive(result.data) == ("CHI ỦY CHI BỘ THÔN 3", "CB", "CHI ỦY", "Lưu Chi bộ")
+    assert not [w for w in result.warnings if w.code == "fact_not_printed"]
 
 
 @pytest.mark.parametrize("org, expected", [
@@ -233,3 +235,29 @@ def test_balanced_lines_break_between_phrases(text, room, expected):
         assert len(got) == 2
     else:
         assert got == expected
+
+
+def test_docx_a_long_place_and_date_keep_one_line_or_break_after_the_place(write):
+    import io
+
+    import docx
+    from drafter.writers.docx.typography import fits
+
+    def header(text):
+        data = render_file(write(text), Options(doc="report", format="docx")).data
+        table = docx.Document(io.BytesIO(data)).tables[0]
+        room = table.columns[1].width / 12700 - 2 * 108 / 20  # the cell's margins, in points
+        return table.rows[1].cells[1].text, room
+
+    def one_line(date, room):  # measured as the words it holds: a bound space is as wide as a space
+        return fits(date.replace("\u00a0", " "), room, 14)
+
+    long_place = MINIMAL["hoi-nghi-tong-ket"].replace(
+        "{name: Đảng bộ xã An Hòa}", "{name: Đảng bộ xã Phước Long Thọ, place: {kind: xã, name: Phước Long Thọ}}"
+    ).replace("2025-12-20", "2025-01-24")
+    date, room = header(long_place)
+    assert date.replace("\u00a0", " ") == "Phước Long Thọ, ngày 24 tháng 01 năm 2025" and one_line(date, room)
+    # where a narrower left column would break its names badly, the date keeps together after the place
+    narrow = long_place.replace("Đảng bộ xã Phước Long Thọ", "Đảng bộ phường Thượng Thanh")
+    date, room = header(narrow)
+    assert not one_line(date, room) and date == "Phước Long Thọ, ngày\u00a024\u00a0tháng\u00a001\u00a0năm\u00a02025"

@@ -128,9 +128,12 @@ def resolution_info(event: DaiHoi) -> tuple[ReportInfo, list[Warning_]]:
 
 
 def default_issuer(org: Organisation) -> str:
-    """A chi bộ issues its documents itself ("CHI BỘ …", code CB, "T/M CHI BỘ"); a đảng bộ
-    through its committee ("ĐẢNG ỦY XÃ …", "HUYỆN ỦY …")."""
-    return org.name if org.kind_level == "chi-bo" else org.committee_name
+    """A chi bộ issues its documents itself ("CHI BỘ …", code CB, "T/M CHI BỘ") unless the
+    YAML names its committee ("Chi ủy Chi bộ …", "T/M CHI ỦY"); a đảng bộ through its
+    committee ("ĐẢNG ỦY XÃ …", "HUYỆN ỦY …")."""
+    if org.kind_level == "chi-bo":
+        return org.committee or org.name
+    return org.committee_name
 
 
 def issuer_words(issuer: str, level: str) -> IssuerWords:

@@ -406,7 +406,8 @@ class ReportMeta(Model):
     issuer_code: Text | None = None
     """Ký hiệu cơ quan ban hành: "ĐU", "CB", "HU", "ĐH"…; mặc định theo cơ quan ban hành."""
     issuer: Text | None = None
-    """Cơ quan ban hành, mặc định là cấp ủy ("Đảng ủy xã Vĩnh Điều"), với chi bộ là chính chi bộ."""
+    """Cơ quan ban hành, mặc định là cấp ủy ("Đảng ủy xã Vĩnh Điều"); chi bộ: chính chi bộ, hoặc
+    chi ủy khi org.committee ghi tên chi ủy."""
     higher: Text | None = None
     """Tên Đảng bộ cấp trên ghi góc trái, ví dụ "Đảng bộ tỉnh Đồng Tháp"."""
     place: Text | None = None

@@ -20,6 +20,7 @@ _OPENERS = {"CÁC", "NHỮNG", "VÀ", "CỦA", "VỀ", "TẠI", "CHO", "VỚI", 
 # In capitals a name's end is not seen: it stops at these words, at a comma, or after three words
 _NAME_STOPS = {"LẦN", "NHIỆM", "KHÓA", "KHOÁ", "NĂM", "VÀ", "CỦA", "THUỘC", "TRỰC"}
 _NAME_WORDS_IN_CAPITALS = 3
+_NUMBERED = {"SỐ", "TỔ", "KHU", "ĐỘI"}  # "SỐ 1", "TỔ 5": the number belongs to its word
 # Two-syllable words of schools, courts and the like that the header table in typography lacks
 MORE_WORDS = ("TIỂU HỌC", "MẦM NON", "TRUNG HỌC", "PHỔ THÔNG", "NHÂN DÂN", "KIỂM SÁT", "TÒA ÁN",
               "TOÀ ÁN", "CHÍNH QUYỀN", "CHÍNH TRỊ", "KINH TẾ", "XÃ HỘI", "HUY HIỆU", "ĐẢNG VIÊN",
@@ -42,6 +43,8 @@ def phrase_breaks(words: list[str]) -> list[int]:
         if not capitals and i + 1 < n and _proper(words[i]) and _proper(words[i + 1]) \
                 and not words[i].endswith(","):
             bad[i + 1] = 1  # "Trường THCS Đoàn / Kết"
+        if i + 1 < n and upper[i] in _NUMBERED and words[i + 1][:1].isdigit():
+            bad[i + 1] = 1  # "TRƯỜNG TIỂU HỌC SỐ / 1"
         length = _place_kind(upper, i)
         if length:
             end = _name_end(words, upper, i + length, capitals)
@@ -87,3 +90,13 @@ def bind(text: str) -> str:
     words = text.split(" ")
     inside = phrase_breaks(words)
     return "".join(w if j == 0 else ("\u00a0" if inside[j] else " ") + w for j, w in enumerate(words))
+
+
+def broken(lines: list[str]) -> int:
+    """How many of the breaks between LINES fall inside a phrase."""
+    words = " ".join(lines).split(" ")
+    inside, at, count = phrase_breaks(words), 0, 0
+    for line in lines[:-1]:
+        at += len(line.split(" "))
+        count += inside[at]
+    return count
