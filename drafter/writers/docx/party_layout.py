@@ -90,6 +90,7 @@ def _header_split(out: Out, header: Header) -> float:
     name and the place and date still fit the right column on one line each."""
     right_lines = [(nfc(t), _HEADER_PT + bold, bool(bold)) for t, bold in
                    ((header.party, 1), (header.place_date, 0)) if t is not None]
+
     def right_fits(share: float) -> bool:
         right = points(out.text_width - int(out.text_width * share) - _CELL_MARGINS)
         return all(fits(text, right, size, bold) for text, size, bold in right_lines)
