@@ -218,10 +218,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_unknown_name": ("mẫu dùng tên '{name}' không được cung cấp",
                               "template uses the name '{name}', which is not provided"),
     # consistency checks (the check id is printed after the message)
-    "photo_no_file": ("ảnh '{caption}' chưa có tệp (file): chú thích không in ra khi không có ảnh; thêm"
-                      " file: đường dẫn ảnh, hoặc bỏ ảnh",
-                      "photo '{caption}' has no file: a caption without its picture is left out; add"
-                      " file: the image's path, or remove the photo"),
+    "photo_no_file": ("ảnh '{caption}' chưa có tệp (file): trang HTML, Markdown, Word không in chú thích khi"
+                      " không có ảnh; thêm file: đường dẫn ảnh, hoặc bỏ ảnh",
+                      "photo '{caption}' has no file: HTML, Markdown and Word pages leave a caption without"
+                      " its picture out; add file: the image's path, or remove the photo"),
     "image_outside": ("ảnh '{file}' nằm ngoài thư mục của tệp YAML", "image '{file}' is outside the YAML file's folder"),
     "thousands_dot": ("{value} là số thập phân; nếu là {whole} thì viết liền, không dấu chấm",
                       "{value} is a decimal; if it means {whole}, write it without the point"),
