@@ -30,3 +30,26 @@ def test_the_proposals_sentence_opens_with_a_capital_without_ratings(write):
         said = [p for p in paragraphs(path, template=template) if "bỏ phiếu" in p]
         assert said == ["Qua bỏ phiếu, Chi bộ đề xuất cấp trên xét tập thể Chi bộ hoàn thành tốt nhiệm vụ"
                         " và xét 2 đảng viên hoàn thành xuất sắc nhiệm vụ năm 2020."]
+
+
+GUESTS = """\
+guests: [{name: Hồ Văn Trung, titles: [Quận ủy viên]}]
+attendee_groups: [toàn thể đảng viên trong chi bộ]
+"""
+
+
+def test_the_review_names_the_guests_then_the_groups_once(write):
+    path = write(CELL + GUESTS)
+    for doc in ("article", "report"):
+        text = render_file(path, Options(doc=doc)).data
+        assert text.count("toàn thể đảng viên trong chi bộ") == 1, doc
+        assert text.count("Dự hội nghị có") == 1, doc
+        assert "Dự hội nghị có đồng chí Hồ Văn Trung, Quận ủy viên." in text
+        assert "Cùng dự hội nghị có toàn thể đảng viên trong chi bộ." in text
+
+
+def test_groups_alone_are_said_to_attend_not_to_attend_as_well(write):
+    text = render_file(write(CELL + "attendee_groups: [toàn thể đảng viên trong chi bộ]\n"),
+                       Options(doc="report")).data
+    assert text.count("toàn thể đảng viên trong chi bộ") == 1
+    assert "Dự hội nghị có toàn thể đảng viên trong chi bộ." in text and "Cùng dự" not in text
