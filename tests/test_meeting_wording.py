@@ -53,3 +53,20 @@ def test_groups_alone_are_said_to_attend_not_to_attend_as_well(write):
                        Options(doc="report")).data
     assert text.count("toàn thể đảng viên trong chi bộ") == 1
     assert "Dự hội nghị có toàn thể đảng viên trong chi bộ." in text and "Cùng dự" not in text
+
+
+def test_a_review_without_a_scope_names_none(write):
+    """No "tổ chức cơ sở Đảng, tập thể lãnh đạo và cá nhân" the data lacks (h2#5)."""
+    path = write(CELL)
+    article = render_file(path).data
+    report = render_file(path, Options(doc="report")).data
+    for text in (article, report):
+        assert "tập thể lãnh đạo" not in text and "cơ sở Đảng" not in text
+    assert "kiểm điểm, đánh giá, xếp loại chất lượng năm 2020." in article.split("\n\n")[1]
+    assert "\nKết quả kiểm điểm, đánh giá, xếp loại chất lượng năm 2020\n" in report
+    assert "Trên đây là báo cáo kết quả kiểm điểm, đánh giá, xếp loại chất lượng năm 2020." in report
+
+
+def test_a_review_with_a_scope_prints_it_as_written(write):
+    text = render_file(write(CELL + "scope: chi bộ và đảng viên\n"), Options(doc="report")).data
+    assert text.count("xếp loại chất lượng chi bộ và đảng viên năm 2020") == 3  # title, body, closing

@@ -367,8 +367,8 @@ class KiemDiem(EventBase):
     """Cơ quan họp, ví dụ "Ban Chấp hành Đảng bộ xã"."""
     session: int | None = Field(default=None, ge=1)
     """Hội nghị lần thứ (số Ả Rập)."""
-    scope: Text = words_default("defaults.kiem_diem_scope")
-    """Đối tượng kiểm điểm."""
+    scope: Text | None = words_default("defaults.kiem_diem_scope")
+    """Đối tượng kiểm điểm, ví dụ "tổ chức cơ sở Đảng, tập thể lãnh đạo và cá nhân"; không ghi thì không in."""
     presentations: list[Presentation] = no_items()
     """Người trình bày báo cáo."""
     comments: list[Comment] = no_items()
