@@ -70,3 +70,12 @@ def test_a_review_without_a_scope_names_none(write):
 def test_a_review_with_a_scope_prints_it_as_written(write):
     text = render_file(write(CELL + "scope: chi bộ và đảng viên\n"), Options(doc="report")).data
     assert text.count("xếp loại chất lượng chi bộ và đảng viên năm 2020") == 3  # title, body, closing
+
+
+def test_a_chi_bo_under_a_higher_unit_is_named_once_in_the_report(write):
+    """h2#8: "Chi bộ 2 đã tổ chức … của Chi bộ 2 (trực thuộc …)"; also when its committee organises."""
+    for organiser, host in (("", "Chi bộ 2"), ("organiser: Chi ủy Chi bộ 2\n", "Chi ủy Chi bộ 2")):
+        report = render_file(write(CELL + organiser), Options(doc="report")).data
+        opening = next(p for p in report.split("\n\n") if p.startswith("Ngày 24 tháng 11 năm 2020"))
+        assert opening == (f"Ngày 24 tháng 11 năm 2020, {host} (trực thuộc Đảng bộ Viện KSND tỉnh Quảng Ngãi)"
+                           " đã tổ chức hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm 2020.")
