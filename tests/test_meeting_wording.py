@@ -79,3 +79,20 @@ def test_a_chi_bo_under_a_higher_unit_is_named_once_in_the_report(write):
         opening = next(p for p in report.split("\n\n") if p.startswith("Ngày 24 tháng 11 năm 2020"))
         assert opening == (f"Ngày 24 tháng 11 năm 2020, {host} (trực thuộc Đảng bộ Viện KSND tỉnh Quảng Ngãi)"
                            " đã tổ chức hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm 2020.")
+
+
+def test_the_summing_up_report_has_one_aside_after_its_organiser(write):
+    """h2#7: "… xã Ái Thượng (Đảng bộ xã Ái Thượng) (huyện Bá Thước, Thanh Hóa)"."""
+    path = write("""\
+kind: hoi-nghi-tong-ket
+org:
+  name: Đảng bộ xã Ái Thượng
+  place: {kind: xã, name: Ái Thượng, district: huyện Bá Thước, province: Thanh Hóa}
+organiser: Đảng ủy - UBND xã Ái Thượng
+date: 2023-12-29
+year: 2023
+""")
+    report = render_file(path, Options(doc="report")).data
+    assert (", Đảng ủy - Ủy ban nhân dân xã Ái Thượng (Đảng bộ xã Ái Thượng, huyện Bá Thước, Thanh Hóa)"
+            " đã tổ chức hội nghị tổng kết") in report
+    assert ") (" not in report
