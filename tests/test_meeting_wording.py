@@ -96,3 +96,19 @@ year: 2023
     assert (", Đảng ủy - Ủy ban nhân dân xã Ái Thượng (Đảng bộ xã Ái Thượng, huyện Bá Thước, Thanh Hóa)"
             " đã tổ chức hội nghị tổng kết") in report
     assert ") (" not in report
+
+
+def test_a_report_adopted_is_not_joined_to_its_title_by_a_second_va(write):
+    """h2#13: "Hội nghị nghe Báo cáo … 9 tháng đầu năm và nhiệm vụ … quý 4 năm 2020 và nhất trí thông qua"."""
+    title = "Báo cáo kết quả lãnh đạo nhiệm vụ chính trị 9 tháng đầu năm và nhiệm vụ trọng tâm quý 4 năm 2020"
+    path = write(f"""\
+kind: so-ket
+org: {{name: Đảng bộ phường Khuê Trung}}
+date: 2020-10-08
+period: {{months: 9, year: 2020}}
+reports: [{{title: {title}, adopted: true}}]
+""")
+    for doc in ("article", "report"):
+        text = render_file(path, Options(doc=doc)).data
+        assert f"Hội nghị nghe và nhất trí thông qua {title}." in text, doc
+        assert "và nhất trí thông qua." not in text
