@@ -112,3 +112,15 @@ reports: [{{title: {title}, adopted: true}}]
         text = render_file(path, Options(doc=doc)).data
         assert f"Hội nghị nghe và nhất trí thông qua {title}." in text, doc
         assert "và nhất trí thông qua." not in text
+
+
+def test_attendance_says_tham_du_once_and_pads_as_the_office_does(write):
+    """h2#14, h2#15, h1#20, h4 F-22: "Hội nghị có 9/9 đảng viên có mặt" ("có … có mặt", not padded)."""
+    attendance = "attendance: {present: 9, total: 9, percent: 100}\n"
+    plain = render_file(write(CELL + attendance)).data
+    padded = render_file(write(CELL + attendance + "style: {pad_counts: true}\n", "p.yaml")).data
+    assert "Hội nghị có 9/9 đảng viên tham dự, đạt 100%." in plain
+    assert "Hội nghị có 09/09 đảng viên tham dự, đạt 100%." in padded
+    assert "có mặt" not in plain + padded
+    parts = render_file(write(CELL + "attendance: {present: 45, total: 50, percent: 90, full: 40}\n", "q.yaml")).data
+    assert "Hội nghị có 45/50 đảng viên tham dự, đạt 90%, trong đó có 40 đảng viên chính thức." in parts
