@@ -1,6 +1,9 @@
 """The meeting kinds (kiem-diem, hoi-nghi-tong-ket, so-ket) as a portal editor would publish
 them: the testers' findings of 2026-12 (h1, h2, h4), each a sentence drafter got wrong."""
-from drafter.pipeline import Options, render_file
+import pytest
+
+from drafter.errors import DrafterError
+from drafter.pipeline import Options, render_file, validate_file
 
 CELL = """\
 kind: kiem-diem
@@ -124,3 +127,25 @@ def test_attendance_says_tham_du_once_and_pads_as_the_office_does(write):
     assert "có mặt" not in plain + padded
     parts = render_file(write(CELL + "attendance: {present: 45, total: 50, percent: 90, full: 40}\n", "q.yaml")).data
     assert "Hội nghị có 45/50 đảng viên tham dự, đạt 90%, trong đó có 40 đảng viên chính thức." in parts
+
+
+def test_targets_reached_says_the_outcome_given_of_the_resolutions_chi_tieu(write):
+    """h1#2: "đạt và vượt mục tiêu Nghị quyết đề ra" whatever the article said ("vượt" invented)."""
+    head = "kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã An Hòa, short: Đảng bộ xã}\ndate: 2025-12-20\nyear: 2025\n"
+    said = {
+        "{}": "Năm 2025, Đảng bộ xã đạt và vượt các chỉ tiêu Nghị quyết đề ra.",
+        "{outcome: hoàn thành toàn diện}": "Năm 2025, Đảng bộ xã hoàn thành toàn diện các chỉ tiêu Nghị quyết đề ra.",
+        "{outcome: hoàn thành, share: most}": "Năm 2025, Đảng bộ xã hoàn thành hầu hết các chỉ tiêu Nghị quyết đề ra.",
+        "{outcome: đạt, share: many, area: kinh tế - xã hội, against: kế hoạch}":
+            "Năm 2025, nhiều chỉ tiêu kinh tế - xã hội đạt kế hoạch.",
+    }
+    for i, (given, sentence) in enumerate(said.items()):
+        text = render_file(write(head + f"targets_reached: {given}\n", f"t{i}.yaml")).data
+        assert sentence in text, given
+        assert "mục tiêu" not in text and ("vượt" in text) == ("đạt và vượt" in sentence)
+
+
+def test_targets_reached_outcome_is_checked(write):
+    path = write(CELL + "targets_reached: {outcome: vượt xa}\n")
+    with pytest.raises(DrafterError):
+        validate_file(path)

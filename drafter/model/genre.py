@@ -74,6 +74,8 @@ class TargetsReached(Model):
     """Lĩnh vực, ví dụ "kinh tế - xã hội"."""
     against: Literal["nghị quyết", "kế hoạch"] = "nghị quyết"
     """So với Nghị quyết hay kế hoạch."""
+    outcome: Literal["đạt và vượt", "đạt", "hoàn thành", "hoàn thành toàn diện"] = "đạt và vượt"
+    """Kết quả như bài viết: "đạt và vượt" (mặc định), "đạt", "hoàn thành", "hoàn thành toàn diện"."""
 
 
 class UnitRating(Model):
