@@ -149,3 +149,23 @@ def test_targets_reached_outcome_is_checked(write):
     path = write(CELL + "targets_reached: {outcome: vượt xa}\n")
     with pytest.raises(DrafterError):
         validate_file(path)
+
+
+def test_a_unit_starting_with_percent_sticks_to_the_number(write):
+    """h1#15: "11,8 %/năm"; and "%" with `after: /năm` gave "11,8% /năm"."""
+    from drafter.compose.filters import count
+
+    assert count(11.8, "%/năm") == "11,8%/năm" and count(30, "%") == "30%"
+    path = write("""\
+kind: hoi-nghi-tong-ket
+org: {name: Đảng bộ xã An Hòa}
+date: 2025-12-20
+year: 2025
+results:
+  - items:
+    - {text: kinh tế tăng trưởng bình quân, value: 11.8, unit: "%/năm"}
+    - {text: thu ngân sách tăng bình quân, value: 9.5, unit: "%", after: /năm}
+""")
+    for doc in ("article", "report"):
+        text = render_file(path, Options(doc=doc)).data
+        assert "inh tế tăng trưởng bình quân 11,8%/năm; thu ngân sách tăng bình quân 9,5%/năm" in text, doc

@@ -92,9 +92,10 @@ def pad(value, width: int = 2) -> str:
 
 
 def count(value, unit: str | None = None, padded: bool = False) -> str:
-    """7, "đảng viên" -> "7 đảng viên"; padded -> "07 đảng viên"; "%" sticks to the number."""
-    if unit == "%":
-        return percent(value)
+    """7, "đảng viên" -> "7 đảng viên"; padded -> "07 đảng viên"; a unit starting with "%" sticks
+    to the number ("11,8%/năm")."""
+    if unit and unit.startswith("%"):
+        return percent(value) + unit[1:]
     text = pad(value) if padded else number(value)
     return f"{text} {unit}" if unit else text
 
@@ -322,7 +323,9 @@ def figure(f, padded: bool = False) -> str:
         parts.append(f.text)
     if f.value is not None:
         parts.append(join_vi([quantity(f, padded)] + [quantity(c, padded) for c in f.also]))
-    if f.after:
+    if f.after and parts and f.after.startswith("/"):  # "11,8%" and "/năm": one "11,8%/năm"
+        parts[-1] += f.after
+    elif f.after:
         parts.append(f.after)
     if f.examples:  # examples are never counted
         parts.append(words.examples.format(list=join_vi(f.examples)))
