@@ -169,3 +169,15 @@ results:
     for doc in ("article", "report"):
         text = render_file(path, Options(doc=doc)).data
         assert "inh tế tăng trưởng bình quân 11,8%/năm; thu ngân sách tăng bình quân 9,5%/năm" in text, doc
+
+
+def test_a_basis_subject_starting_with_ve_is_not_given_a_second_ve(write):
+    """h1#9: "… của Ban Thường vụ Đảng ủy xã về về việc tổ chức Đại hội …"."""
+    basis = ("basis:\n  - {type: Hướng dẫn, number: '05', date: 2024-12-01, issuer: Ban Thường vụ Đảng ủy xã,"
+             " subject: %s}\n")
+    for subject, said in (("về việc tổ chức kiểm điểm năm 2020", "về việc tổ chức kiểm điểm năm 2020"),
+                          ("Về kiểm điểm năm 2020", "Về kiểm điểm năm 2020"),
+                          ("kiểm điểm năm 2020", "về kiểm điểm năm 2020")):
+        for doc in ("article", "report"):
+            text = render_file(write(CELL + basis % subject), Options(doc=doc)).data
+            assert f"của Ban Thường vụ Đảng ủy xã {said}." in text, (subject, doc)
