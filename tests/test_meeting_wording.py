@@ -181,3 +181,17 @@ def test_a_basis_subject_starting_with_ve_is_not_given_a_second_ve(write):
         for doc in ("article", "report"):
             text = render_file(write(CELL + basis % subject), Options(doc=doc)).data
             assert f"của Ban Thường vụ Đảng ủy xã {said}." in text, (subject, doc)
+
+
+def test_two_compounds_meeting_on_one_syllable_are_not_a_doubled_word(write, tmp_path):
+    """h1#21: "báo cáo tổng kết kết quả thực hiện nhiệm vụ" is correct Vietnamese."""
+    from test_audit import checks_of, render
+
+    def doubled(body, folder):
+        (tmp_path / folder).mkdir()
+        return "word-doubled" in checks_of(render(write, tmp_path / folder, body=body).warnings)
+
+    assert not doubled("Hội nghị nghe báo cáo tổng kết kết quả thực hiện nhiệm vụ năm 2025.", "a")
+    assert not doubled("Các đại biểu biểu quyết thông qua nghị quyết; ý kiến kiến nghị được tiếp thu.", "b")
+    assert doubled("Hội nghị nghe báo cáo kết kết quả thực hiện nhiệm vụ năm 2025.", "c")  # no compound before
+    assert doubled("Đảng bộ đã đã làm tốt công tác dân vận.", "d")
