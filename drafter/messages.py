@@ -155,7 +155,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "badges_sum": ("tổng count các mốc khác total", "the tiers' counts do not add up to total"),
     "studied_or_from": ("studied_from chỉ dùng khi không nêu từng văn bản: bỏ studied_from hoặc studied",
                         "studied_from stands for the documents when they are not listed: drop it or studied"),
-    "rating_empty": ("cần levels hoặc level", "needs levels or level"),
+    "rating_empty": ("cần levels, level hoặc percent", "needs levels, level or percent"),
+    "rating_percent_alone": ("percent (tỷ lệ ở từng mức) không dùng cùng levels, level, self_rated, total, vote_percent: "
+                             "chọn một cách ghi", "percent (a share per level) does not go with levels, level, "
+                             "self_rated, total or vote_percent: give one"),
+    "rating_percent_range": ("mỗi tỷ lệ phải từ 0 đến 100", "each percentage must be from 0 to 100"),
+    "rating_percent_nested": ("với cumulative: true, tỷ lệ của mức cao hơn không được lớn hơn mức thấp hơn "
+                              "(ví dụ tot: 100, xuat-sac: 30)", "with cumulative: true, a higher level's share "
+                              "cannot exceed a lower one's (e.g. tot: 100, xuat-sac: 30)"),
+    "rating_percent_sum": ("tổng các tỷ lệ vượt 100%; nếu tỷ lệ mức thấp gồm cả mức cao (\"100%, trong đó 30%\"), "
+                           "ghi cumulative: true", "the shares add up to more than 100%; if a lower level's share "
+                           "includes the higher ones (\"100%, of which 30%\"), set cumulative: true"),
+    "rating_cumulative_percent": ("cumulative chỉ dùng cùng percent", "cumulative goes with percent only"),
     "rating_one_or_counts": ("level (mức của một đối tượng, có thể kèm vote_percent) và levels (số lượng ở từng mức, "
                              "có thể kèm total, self_rated) không dùng cùng nhau: chọn một",
                              "level (one subject's level, with vote_percent) and levels (counts per level, with "

@@ -147,7 +147,7 @@ byline: {outlet: Báo Tuyên Quang}
 """
     out = article(write, text)
     assert "Dự và giám sát hội nghị có đồng chí Đặng Văn Hùng, Phó Bí thư Đảng ủy xã." in out
-    assert "Hội nghị có 17/17 đảng viên có mặt." in out
+    assert "Hội nghị có 17/17 đảng viên tham dự." in out
     assert out.rstrip().endswith("Theo Báo Tuyên Quang")
 
 

@@ -195,3 +195,40 @@ def test_two_compounds_meeting_on_one_syllable_are_not_a_doubled_word(write, tmp
     assert not doubled("Các đại biểu biểu quyết thông qua nghị quyết; ý kiến kiến nghị được tiếp thu.", "b")
     assert doubled("Hội nghị nghe báo cáo kết kết quả thực hiện nhiệm vụ năm 2025.", "c")  # no compound before
     assert doubled("Đảng bộ đã đã làm tốt công tác dân vận.", "d")
+
+
+PERCENT_RATINGS = """\
+ratings:
+  - {subject: đảng viên, percent: {tot: 100, xuat-sac: 30}, cumulative: true}
+  - {subject: chi bộ, percent: {xuat-sac: 20, tot: 80}, by: Đảng ủy Viện}
+"""
+
+
+def test_ratings_given_as_percentages_are_printed_in_article_tin_and_report(write):
+    """h2 A2, h4 F-5: "100% đảng viên hoàn thành tốt nhiệm vụ, trong đó 30% hoàn thành xuất sắc"."""
+    path = write(CELL + PERCENT_RATINGS)
+    nested = "100% đảng viên hoàn thành tốt nhiệm vụ, trong đó 30% hoàn thành xuất sắc nhiệm vụ"
+    parts = "20% chi bộ hoàn thành xuất sắc nhiệm vụ, 80% chi bộ hoàn thành tốt nhiệm vụ"
+    for template in (None, "tin"):
+        result = render_file(path, Options(template=template))
+        assert f"Qua đánh giá, xếp loại, Chi bộ 2 có {nested} năm 2020." in result.data
+        assert f"Qua đánh giá, xếp loại, Đảng ủy Viện công nhận: {parts} năm 2020." in result.data
+        assert not result.warnings
+    report = render_file(path, Options(doc="report"))
+    section = report.data.split("KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG")[1]
+    assert f"- {nested}.\n" in section and f"- Đảng ủy Viện công nhận: {parts}.\n" in section
+    assert not [w for w in report.warnings if dict(w.args).get("check") != "report-default"]
+
+
+def test_rating_percentages_are_checked(write):
+    wrong = {
+        "{subject: đảng viên, percent: {tot: 101}}": "0 đến 100",
+        "{subject: đảng viên, percent: {tot: 100, xuat-sac: 30}}": "cumulative: true",
+        "{subject: đảng viên, percent: {tot: 30, xuat-sac: 100}, cumulative: true}": "không được lớn hơn",
+        "{subject: đảng viên, percent: {tot: 30}, levels: {tot: 3}}": "không dùng cùng levels",
+        "{subject: đảng viên, level: tot, cumulative: true}": "cumulative chỉ dùng cùng percent",
+    }
+    for i, (rating, message) in enumerate(wrong.items()):
+        with pytest.raises(DrafterError) as caught:
+            validate_file(write(CELL + f"ratings:\n  - {rating}\n", f"w{i}.yaml"))
+        assert message in str(caught.value) or any(message in i.format() for i in caught.value.issues), rating

@@ -358,6 +358,8 @@ def rating_phrase(r, padded: bool = False, levels=None) -> str:
     with a total: "39/39 đảng viên hoàn thành xuất sắc nhiệm vụ". levels: another set of counts
     of the same subject (the self-rated ones)."""
     levels = r.levels if levels is None else levels
+    if not levels and getattr(r, "percent", None):
+        return _rating_shares(r)
     if not levels and r.level:  # one subject, one level: "chi bộ hoàn thành tốt nhiệm vụ"
         return f"{r.subject} {rating(r.level)}"
     parts = []
@@ -367,6 +369,21 @@ def rating_phrase(r, padded: bool = False, levels=None) -> str:
             amount = share(n, r.total) + f" {r.subject}" if r.total else count(n, r.subject, padded)
             parts.append(f"{amount} {rating(level)}")
     return ", ".join(parts)
+
+
+def _rating_shares(r) -> str:
+    """Percentages: "30% đảng viên hoàn thành xuất sắc nhiệm vụ, 70% đảng viên hoàn thành tốt nhiệm
+    vụ"; cumulative, the lowest level first and the higher ones within it: "100% đảng viên hoàn
+    thành tốt nhiệm vụ, trong đó 30% hoàn thành xuất sắc nhiệm vụ"."""
+    given = [level for level in _LEVEL_ORDER if level in r.percent]
+    if not r.cumulative:
+        return ", ".join(f"{percent(r.percent[l])} {r.subject} {rating(l)}" for l in given)
+    low, *within = reversed(given)
+    head = f"{percent(r.percent[low])} {r.subject} {rating(low)}"
+    if not within:
+        return head
+    return current_words().figures.of_which.format(
+        text=head, parts=join_vi(f"{percent(r.percent[l])} {rating(l)}" for l in within))
 
 
 def numbered_rows(items, start: int = 1) -> list[list[str]]:

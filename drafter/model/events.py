@@ -2,7 +2,8 @@
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from decimal import Decimal
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
@@ -326,18 +327,39 @@ class Rating(Model):
     """Mức của một đối tượng duy nhất, ví dụ chi bộ đạt "tot"."""
     vote_percent: Number | None = None
     """Tỷ lệ đảng viên biểu quyết tán thành mức xếp loại (%)."""
+    percent: dict[RatingLevel, Number] = {}
+    """Tỷ lệ (%) ở từng mức khi bài nêu tỷ lệ thay cho số lượng, ví dụ {tot: 100, xuat-sac: 30}."""
+    cumulative: bool = False
+    """true: tỷ lệ của một mức gồm cả các mức cao hơn: "100% đảng viên hoàn thành tốt nhiệm vụ, trong đó 30% hoàn thành xuất sắc nhiệm vụ"."""
     by: Text | None = None
     """Cấp công nhận, ví dụ "Đảng ủy phường"."""
 
     @model_validator(mode="after")
     def _something(self):
-        if not (self.levels or self.level):
+        if self.percent:
+            self._shares()
+        elif self.cumulative:
+            raise ValueError("rating_cumulative_percent@cumulative")
+        if not (self.levels or self.level or self.percent):
             raise ValueError("rating_empty")
         if self.level and (self.levels or self.self_rated or self.total):
             raise ValueError("rating_one_or_counts")
         if self.levels and self.vote_percent is not None:
             raise ValueError("rating_one_or_counts@vote_percent")
         return self
+
+    def _shares(self):
+        """Percentages: each 0-100, alone (no counts beside them); shares of one whole add up to
+        100 at most (rounded shares: within 0,5), nested ones shrink level by level."""
+        if self.levels or self.level or self.self_rated or self.total or self.vote_percent is not None:
+            raise ValueError("rating_percent_alone@percent")
+        values = [self.percent[level] for level in get_args(RatingLevel) if level in self.percent]  # highest first
+        if any(not 0 <= v <= 100 for v in values):
+            raise ValueError("rating_percent_range@percent")
+        if self.cumulative and any(high > low for high, low in zip(values, values[1:])):
+            raise ValueError("rating_percent_nested@percent")
+        if not self.cumulative and sum(values) > Decimal("100.5"):
+            raise ValueError("rating_percent_sum@percent")
 
 
 class Proposal(Model):
