@@ -232,3 +232,15 @@ def test_rating_percentages_are_checked(write):
         with pytest.raises(DrafterError) as caught:
             validate_file(write(CELL + f"ratings:\n  - {rating}\n", f"w{i}.yaml"))
         assert message in str(caught.value) or any(message in i.format() for i in caught.value.issues), rating
+
+
+def test_the_review_tin_keeps_who_attended_and_the_rating_result(write):
+    """h4 F-5, h2#12: the kiem-diem tin dropped the guests and "09/09 đảng viên"."""
+    path = write(CELL + GUESTS + PERCENT_RATINGS + PROPOSALS
+                 + "attendance: {present: 9, total: 9, percent: 100}\nstyle: {pad_counts: true}\n")
+    tin = render_file(path, Options(template="tin"))
+    assert ("Dự hội nghị có đồng chí Hồ Văn Trung, Quận ủy viên. Hội nghị có 09/09 đảng viên tham dự, đạt 100%."
+            in tin.data.split("\n\n"))
+    assert "trong đó 30% hoàn thành xuất sắc nhiệm vụ" in tin.data and "Qua bỏ phiếu, Chi bộ đề xuất" in tin.data
+    assert "toàn thể đảng viên trong chi bộ" not in tin.data  # briefly: the groups are the article's
+    assert not tin.warnings
