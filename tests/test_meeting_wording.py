@@ -241,6 +241,7 @@ def test_the_review_tin_keeps_who_attended_and_the_rating_result(write):
     tin = render_file(path, Options(template="tin"))
     assert ("Dự hội nghị có đồng chí Hồ Văn Trung, Quận ủy viên. Hội nghị có 09/09 đảng viên tham dự, đạt 100%."
             in tin.data.split("\n\n"))
-    assert "trong đó 30% hoàn thành xuất sắc nhiệm vụ" in tin.data and "Qua bỏ phiếu, Chi bộ đề xuất" in tin.data
+    assert "trong đó 30% hoàn thành xuất sắc nhiệm vụ" in tin.data
+    assert "Bên cạnh đó, qua bỏ phiếu, Chi bộ cũng đề xuất cấp trên" in tin.data
     assert "toàn thể đảng viên trong chi bộ" not in tin.data  # briefly: the groups are the article's
     assert not tin.warnings
