@@ -146,9 +146,10 @@ def test_targets_reached_says_the_outcome_given_of_the_resolutions_chi_tieu(writ
 
 
 def test_targets_reached_outcome_is_checked(write):
-    path = write(CELL + "targets_reached: {outcome: vượt xa}\n")
-    with pytest.raises(DrafterError):
-        validate_file(path)
+    assert validate_file(write(CELL + "targets_reached: {outcome: hoàn thành}\n", "ok.yaml")) == []
+    with pytest.raises(DrafterError) as caught:
+        validate_file(write(CELL + "targets_reached: {outcome: vượt xa}\n"))
+    assert "hoàn thành toàn diện" in "\n".join(i.format() for i in caught.value.issues)
 
 
 def test_a_unit_starting_with_percent_sticks_to_the_number(write):
