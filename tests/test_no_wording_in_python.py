@@ -58,6 +58,7 @@ ALLOWED = {
     ("model/events.py", "bầu"): "default of Elections.method, one of its Literal values",
     ("model/events.py", "chỉ định"): "compares Elections.method with one of its Literal values",
     ("model/genre.py", "nghị quyết"): "default of TargetsReached.against, one of its Literal values",
+    ("model/genre.py", "đạt và vượt"): "default of TargetsReached.outcome, one of its Literal values",
 }
 
 def _exempt(tree: ast.AST) -> set[int]:
