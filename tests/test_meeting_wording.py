@@ -246,3 +246,12 @@ def test_the_review_tin_keeps_who_attended_and_the_rating_result(write):
     assert "Bên cạnh đó, qua bỏ phiếu, Chi bộ cũng đề xuất cấp trên" in tin.data
     assert "toàn thể đảng viên trong chi bộ" not in tin.data  # briefly: the groups are the article's
     assert not tin.warnings
+
+
+def test_the_summing_up_article_says_du_hoi_nghi_co_once(write):
+    """As h2#11 in the tổng kết article: "Tham dự hội nghị có A. Dự hội nghị có <groups>."."""
+    path = write("kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã An Hòa}\ndate: 2025-12-20\nyear: 2025\n"
+                 + GUESTS.replace("toàn thể đảng viên trong chi bộ", "Bí thư các chi bộ trực thuộc"))
+    for variant in range(3):  # each opening pick() may choose
+        text = render_file(path, Options(variant=variant)).data
+        assert text.count("ự hội nghị có") == 2 and "Cùng dự hội nghị có Bí thư các chi bộ trực thuộc." in text
