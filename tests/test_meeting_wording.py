@@ -255,3 +255,12 @@ def test_the_summing_up_article_says_du_hoi_nghi_co_once(write):
     for variant in range(3):  # each opening pick() may choose
         text = render_file(path, Options(variant=variant)).data
         assert text.count("ự hội nghị có") == 2 and "Cùng dự hội nghị có Bí thư các chi bộ trực thuộc." in text
+
+
+def test_the_summing_up_report_says_nhu_sau_only_before_a_section(write):
+    """h2#3: "Đảng ủy xã … báo cáo kết quả hội nghị như sau:" then the closing, nothing between."""
+    head = "kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã An Hòa}\ndate: 2025-12-20\nyear: 2025\n"
+    bare = render_file(write(head), Options(doc="report")).data
+    spoken = render_file(write(head + "speech: {speaker: Lê Văn A}\n", "s.yaml"), Options(doc="report")).data
+    assert "như sau:" not in bare
+    assert "Đảng ủy xã An Hòa báo cáo kết quả hội nghị như sau:\n\nI- Ý KIẾN CHỈ ĐẠO\n" in spoken
