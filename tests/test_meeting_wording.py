@@ -264,3 +264,11 @@ def test_the_summing_up_report_says_nhu_sau_only_before_a_section(write):
     spoken = render_file(write(head + "speech: {speaker: Lê Văn A}\n", "s.yaml"), Options(doc="report")).data
     assert "như sau:" not in bare
     assert "Đảng ủy xã An Hòa báo cáo kết quả hội nghị như sau:\n\nI- Ý KIẾN CHỈ ĐẠO\n" in spoken
+
+
+def test_the_half_year_report_dates_its_meeting_as_a_party_document(write):
+    """h2#4: the sơ kết report opened "Chiều 8/9," (a news item's date) where reports say the full date."""
+    path = write("kind: so-ket\norg: {name: Đảng bộ phường Khuê Trung}\ndate: 2020-10-08\ntime_of_day: chiều\n"
+                 "period: {months: 9, year: 2020}\n")
+    assert "\nChiều ngày 08 tháng 10 năm 2020, Đảng bộ phường Khuê Trung đã tổ chức hội nghị" in render_file(
+        path, Options(doc="report")).data
