@@ -272,3 +272,11 @@ def test_the_half_year_report_dates_its_meeting_as_a_party_document(write):
                  "period: {months: 9, year: 2020}\n")
     assert "\nChiều ngày 08 tháng 10 năm 2020, Đảng bộ phường Khuê Trung đã tổ chức hội nghị" in render_file(
         path, Options(doc="report")).data
+
+
+def test_a_scope_written_with_chat_luong_is_not_given_a_second_one(write):
+    """h2#10: `scope: chất lượng tập thể, đảng viên` printed "xếp loại chất lượng chất lượng tập thể"."""
+    path = write(CELL + "scope: chất lượng tập thể, đảng viên\n")
+    for doc in ("article", "report"):
+        text = render_file(path, Options(doc=doc)).data
+        assert "chất lượng chất lượng" not in text and "xếp loại chất lượng tập thể, đảng viên năm 2020" in text
