@@ -260,6 +260,10 @@ def test_the_summing_up_article_says_du_hoi_nghi_co_once(write):
 def test_the_summing_up_report_says_nhu_sau_only_before_a_section(write):
     """h2#3: "Đảng ủy xã … báo cáo kết quả hội nghị như sau:" then the closing, nothing between."""
     head = "kind: hoi-nghi-tong-ket\norg: {name: Đảng bộ xã An Hòa}\ndate: 2025-12-20\nyear: 2025\n"
+    noted = render_file(write(head + "notes: [lãnh đạo hoàn thành tốt nhiệm vụ của địa phương]\n", "n.yaml"),
+                        Options(doc="report"))
+    assert "như sau:" not in noted.data and "\n\nLãnh đạo hoàn thành tốt nhiệm vụ của địa phương.\n\n" in noted.data
+    assert not [w for w in noted.warnings if dict(w.args).get("check") != "report-default"]
     bare = render_file(write(head), Options(doc="report")).data
     spoken = render_file(write(head + "speech: {speaker: Lê Văn A}\n", "s.yaml"), Options(doc="report")).data
     assert "như sau:" not in bare
