@@ -8,7 +8,7 @@ from drafter.pipeline import Options, render_file, validate_file
 CELL = """\
 kind: kiem-diem
 org: {name: Chi bộ 2, level: chi-bo}
-higher: {name: Đảng bộ Viện KSND tỉnh Quảng Ngãi, committee: Đảng ủy Viện KSND tỉnh}
+higher: {name: Đảng bộ Viện Kiểm sát nhân dân tỉnh Quảng Ngãi, committee: Đảng ủy Viện Kiểm sát nhân dân tỉnh}
 date: 2020-11-24
 year: 2020
 """
@@ -80,7 +80,7 @@ def test_a_chi_bo_under_a_higher_unit_is_named_once_in_the_report(write):
     for organiser, host in (("", "Chi bộ 2"), ("organiser: Chi ủy Chi bộ 2\n", "Chi ủy Chi bộ 2")):
         report = render_file(write(CELL + organiser), Options(doc="report")).data
         opening = next(p for p in report.split("\n\n") if p.startswith("Ngày 24 tháng 11 năm 2020"))
-        assert opening == (f"Ngày 24 tháng 11 năm 2020, {host} (trực thuộc Đảng bộ Viện KSND tỉnh Quảng Ngãi)"
+        assert opening == (f"Ngày 24 tháng 11 năm 2020, {host} (trực thuộc Đảng bộ Viện Kiểm sát nhân dân tỉnh Quảng Ngãi)"
                            " đã tổ chức hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm 2020.")
 
 
