@@ -1,0 +1,47 @@
+"""The congress (dai-hoi): its article, report and resolution say only what the data says.
+Cases from testers' real articles (findings h1, h4), cut down to the fields that matter."""
+import pytest
+
+from drafter.pipeline import Options, render_file
+
+from conftest import MINIMAL
+
+CONGRESS = MINIMAL["dai-hoi"]
+COMMUNE = CONGRESS.replace("Chi bộ Thôn 3", "Đảng bộ xã An Nghĩa")
+DOCS = ("article", "report", "resolution")
+
+
+def render(write, text, doc="article", **options):
+    return render_file(write(text, f"{doc}.yaml"), Options(doc=doc, **options)).data
+
+
+def test_every_document_says_the_members_bound(write):
+    # h1#1: the resolution printed "gần 4.000" as an exact "4.000"
+    text = COMMUNE + "delegates: 195\nmembers: 4000\nmembers_bound: nearly\n"
+    for doc in DOCS:
+        out = render(write, text, doc)
+        assert "gần 4.000 đảng viên" in out, doc
+        assert out.count("4.000") == out.count("gần 4.000"), doc
+
+
+def test_a_new_units_resolution_says_the_members_bound_at_its_founding(write):
+    text = CONGRESS + "founded: 2025-07-01\nmembers: 2700\nmembers_bound: over\nassessment: [Chi bộ hoàn thành tốt nhiệm vụ]\n"
+    out = render(write, text, "resolution")
+    assert "được thành lập ngày 01/7/2025 với trên 2.700 đảng viên." in out
+
+
+def test_cells_and_base_orgs_are_said_side_by_side(write):
+    # h1#5: "1.807 đảng viên trong 35 chi bộ trực thuộc sinh hoạt tại 23 chi, đảng bộ cơ sở"
+    text = COMMUNE + "delegates: 165\nmembers: 1807\nbase_orgs: 23\ncells: 35\n"
+    side_by_side = "1.807 đảng viên, sinh hoạt tại 23 chi, đảng bộ cơ sở và 35 chi bộ trực thuộc."
+    article = render(write, text)
+    assert ("165 đại biểu đại diện cho 1.807 đảng viên sinh hoạt tại 23 chi, đảng bộ cơ sở và 35 chi bộ"
+            " trực thuộc.") in article
+    assert "trong 35 chi bộ" not in article
+    report = render(write, text, "report")
+    assert "Đảng bộ xã An Nghĩa có " + side_by_side in report
+    for out in (article, report):
+        assert out.count("23 chi, đảng bộ cơ sở") == 1 and out.count("35 chi bộ") == 1
+    no_delegates = render(write, text.replace("delegates: 165\n", ""))
+    assert "Đảng bộ có " + side_by_side in no_delegates
+    assert no_delegates.count("23 chi, đảng bộ cơ sở") == 1
