@@ -45,3 +45,29 @@ def test_cells_and_base_orgs_are_said_side_by_side(write):
     no_delegates = render(write, text.replace("delegates: 165\n", ""))
     assert "Đảng bộ có " + side_by_side in no_delegates
     assert no_delegates.count("23 chi, đảng bộ cơ sở") == 1
+
+
+GUESTS = """\
+guests:
+  - {name: Bùi Minh Châu, titles: [Ủy viên Ban Chấp hành Trung ương Đảng]}
+  - {name: Trần Duy Đông, titles: [Phó Bí thư Tỉnh ủy]}
+"""
+
+
+@pytest.mark.parametrize("variant", [0, 1, 2])
+def test_guests_without_a_role_only_attend(write, variant):
+    # h1#4: every phrasing said "chỉ đạo", a role the data does not give
+    out = render(write, COMMUNE + GUESTS, variant=variant)
+    assert "chỉ đạo" not in out
+    assert ("Dự Đại hội có các đồng chí: Bùi Minh Châu", "Về dự Đại hội có các đồng chí: Bùi Minh Châu",
+            "Tham dự Đại hội có các đồng chí: Bùi Minh Châu")[variant] in out
+    report = render(write, COMMUNE + GUESTS, "report")
+    assert "chỉ đạo" not in report and "Dự Đại hội có các đồng chí: Bùi Minh Châu" in report
+
+
+def test_guests_who_directed_say_so(write):
+    text = COMMUNE + GUESTS.replace("Phó Bí thư Tỉnh ủy]}", "Phó Bí thư Tỉnh ủy], attending: dự và chỉ đạo}")
+    for doc in ("article", "report"):
+        out = render(write, text, doc)
+        assert "Dự và chỉ đạo Đại hội có đồng chí Trần Duy Đông, Phó Bí thư Tỉnh ủy." in out, doc
+        assert "Đại hội có đồng chí Bùi Minh Châu, Ủy viên Ban Chấp hành Trung ương Đảng." in out, doc
