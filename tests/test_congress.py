@@ -71,3 +71,28 @@ def test_guests_who_directed_say_so(write):
         out = render(write, text, doc)
         assert "Dự và chỉ đạo Đại hội có đồng chí Trần Duy Đông, Phó Bí thư Tỉnh ủy." in out, doc
         assert "Đại hội có đồng chí Bùi Minh Châu, Ủy viên Ban Chấp hành Trung ương Đảng." in out, doc
+
+
+PAST = "assessment: [Đảng bộ hoàn thành tốt nhiệm vụ chính trị]\n"
+
+
+@pytest.mark.parametrize("extra, past", [
+    ("", "kết quả lãnh đạo thực hiện nhiệm vụ thời gian qua"),
+    ("merged_from: [xã Phú Thành, xã Phú Nghĩa]\n", "kết quả lãnh đạo thực hiện nhiệm vụ nhiệm kỳ qua"),
+    ("founded: 2025-07-01\n", "kết quả lãnh đạo thực hiện nhiệm vụ từ khi thành lập đến nay"),
+    ("founded_by: {type: Quyết định, number: 10-QĐ/TU, date: 2025-06-26, issuer: Tỉnh ủy}\n",
+     "kết quả lãnh đạo thực hiện nhiệm vụ từ khi thành lập đến nay"),
+])
+def test_a_first_congress_reports_from_the_founding_only_when_the_data_gives_it(write, extra, past):
+    # h1#3, h4 F-14: ordinal 1 alone said "từ khi thành lập đến nay"
+    text = COMMUNE.replace("ordinal: 12", "ordinal: 1") + PAST + extra
+    report = render(write, text, "report")
+    assert "II- " + past.upper() in report
+    resolution = render(write, text, "resolution")
+    assert f"xem xét {past}." in resolution and f"Tán thành nội dung đánh giá {past}:" in resolution
+    assert "2020" not in report + resolution  # the past term's years are not in the data
+
+
+def test_a_later_congress_reviews_its_past_resolution(write):
+    report = render(write, COMMUNE + PAST, "report")
+    assert "II- KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ QUA" in report
