@@ -96,3 +96,19 @@ def test_a_first_congress_reports_from_the_founding_only_when_the_data_gives_it(
 def test_a_later_congress_reviews_its_past_resolution(write):
     report = render(write, COMMUNE + PAST, "report")
     assert "II- KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT NHIỆM KỲ QUA" in report
+
+
+ELECTED = """\
+elections:
+  committee_size: 3
+  officers: [{name: Nguyễn Thị Mai Hoa, role: Bí thư Chi bộ}]
+"""
+
+
+def test_the_election_sentence_never_says_bau_cu_bau(write):
+    # h1#10: "Đại hội tiến hành bầu cử bầu Chi ủy …"
+    out = render(write, CONGRESS + ELECTED)
+    assert "Đại hội đã bầu Chi ủy Chi bộ Thôn 3 khóa XII, nhiệm kỳ 2025-2027 gồm 3 đồng chí;" in out
+    assert "bầu cử bầu" not in out
+    unanimous = render(write, CONGRESS + ELECTED.replace("elections:\n", "elections:\n  unanimous: true\n"))
+    assert "Đại hội tiến hành bầu cử, với số phiếu nhất trí cao bầu Chi ủy" in unanimous
