@@ -112,3 +112,25 @@ def test_the_election_sentence_never_says_bau_cu_bau(write):
     assert "bầu cử bầu" not in out
     unanimous = render(write, CONGRESS + ELECTED.replace("elections:\n", "elections:\n  unanimous: true\n"))
     assert "Đại hội tiến hành bầu cử, với số phiếu nhất trí cao bầu Chi ủy" in unanimous
+
+
+
+
+def test_direction_points_open_their_paragraph_with_a_capital(write):
+    # h1#16, h4 F-11: "tăng cường xây dựng Đảng bộ …" began a paragraph of the report and resolution
+    text = COMMUNE + "direction: ['tăng cường xây dựng Đảng bộ trong sạch, vững mạnh', đẩy mạnh chuyển đổi số]\n"
+    for doc in ("report", "resolution"):
+        out = render(write, text, doc)
+        assert "\nTăng cường xây dựng Đảng bộ trong sạch, vững mạnh. Đẩy mạnh chuyển đổi số.\n" in out, doc
+
+
+def test_the_articles_direction_after_its_colon(write):
+    out = render(write, COMMUNE + "direction: [tăng cường xây dựng Đảng bộ, đẩy mạnh chuyển đổi số]\n")
+    assert ("Nhiệm kỳ 2025-2027, Đảng bộ xã An Nghĩa xác định phương hướng lãnh đạo: tăng cường xây dựng"
+            " Đảng bộ; đẩy mạnh chuyển đổi số.") in out
+    sentences = render(write, COMMUNE + "direction: [Tăng cường xây dựng Đảng bộ, Đẩy mạnh chuyển đổi số]\n")
+    assert "lãnh đạo: Tăng cường xây dựng Đảng bộ. Đẩy mạnh chuyển đổi số." in sentences  # as the YAML writes them
+    # h4 F-11: "xác định phương hướng lãnh đạo: Đề ra phương hướng, …"
+    named = render(write, COMMUNE + "direction: ['đề ra phương hướng, mục tiêu, nhiệm vụ, giải pháp cho nhiệm kỳ 2025-2027']\n")
+    assert "Đại hội thống nhất đề ra phương hướng, mục tiêu, nhiệm vụ, giải pháp cho nhiệm kỳ 2025-2027." in named
+    assert named.count("phương hướng") == 1
