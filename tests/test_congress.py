@@ -134,3 +134,22 @@ def test_the_articles_direction_after_its_colon(write):
     named = render(write, COMMUNE + "direction: ['đề ra phương hướng, mục tiêu, nhiệm vụ, giải pháp cho nhiệm kỳ 2025-2027']\n")
     assert "Đại hội thống nhất đề ra phương hướng, mục tiêu, nhiệm vụ, giải pháp cho nhiệm kỳ 2025-2027." in named
     assert named.count("phương hướng") == 1
+
+
+APPOINTED = """\
+elections:
+  method: chỉ định
+  officers: [{role: Bí thư}, {role: Phó Bí thư}]
+"""
+
+
+def test_appointed_offices_are_in_every_document(write):
+    # h4 F-9: "Bí thư, Phó Bí thư" in the article only
+    text = CONGRESS + APPOINTED
+    assert "về việc chỉ định Chi ủy, Bí thư, Phó Bí thư Chi bộ Thôn 3 nhiệm kỳ 2025-2027." in render(write, text)
+    for doc in ("report", "resolution"):
+        out = render(write, text, doc)
+        assert "- Công bố Quyết định chỉ định Chi ủy, Bí thư, Phó Bí thư Chi bộ Thôn 3 nhiệm kỳ 2025-2027." in out, doc
+    named = render(write, text.replace("{role: Bí thư}", "{role: Bí thư, name: Lê Văn Hùng}"), "report")
+    assert "chỉ định Chi ủy, Phó Bí thư Chi bộ Thôn 3" in named  # a named one has a line of its own
+    assert "- Chỉ định đồng chí Lê Văn Hùng giữ chức Bí thư." in named
