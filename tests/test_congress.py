@@ -153,3 +153,29 @@ def test_appointed_offices_are_in_every_document(write):
     named = render(write, text.replace("{role: Bí thư}", "{role: Bí thư, name: Lê Văn Hùng}"), "report")
     assert "chỉ định Chi ủy, Phó Bí thư Chi bộ Thôn 3" in named  # a named one has a line of its own
     assert "- Chỉ định đồng chí Lê Văn Hùng giữ chức Bí thư." in named
+
+
+SPEECH = """\
+guests: [{name: Đỗ Đình Cường, titles: [Bí thư Đảng ủy xã], attending: dự và chỉ đạo}]
+speech:
+  speaker: Đỗ Đình Cường
+  points: [vai trò hạt nhân lãnh đạo của Chi bộ trong việc thực hiện các nhiệm vụ chính trị]
+  requests: [Chi bộ tiếp tục đổi mới phương thức lãnh đạo]
+"""
+
+
+def test_the_reports_directing_points_keep_the_speechs_verb(write):
+    # h4 F-10: "- Vai trò hạt nhân …", a bullet without a verb
+    out = render(write, CONGRESS + SPEECH, "report")
+    assert ("Đồng chí Đỗ Đình Cường, Bí thư Đảng ủy xã đã phát biểu chỉ đạo, nhấn mạnh:\n\n"
+            "- Vai trò hạt nhân lãnh đạo của Chi bộ trong việc thực hiện các nhiệm vụ chính trị.\n\n"
+            "- Đề nghị Chi bộ tiếp tục đổi mới phương thức lãnh đạo.") in out
+    acknowledged = render(write, CONGRESS + SPEECH.replace("  points:", "  acknowledged: [những kết quả Chi bộ đạt được]\n  points:"), "report")
+    assert "phát biểu chỉ đạo, ghi nhận những kết quả Chi bộ đạt được và nhấn mạnh:\n" in acknowledged
+
+
+def test_a_speech_that_does_not_direct_is_not_called_directing(write):
+    text = CONGRESS + SPEECH.replace("  points:", "  directive: false\n  points:").replace("vai trò", "cho biết vai trò")
+    out = render(write, text, "report")
+    assert "PHÁT BIỂU TẠI ĐẠI HỘI" in out and "phát biểu chỉ đạo" not in out
+    assert "Đồng chí Đỗ Đình Cường, Bí thư Đảng ủy xã đã phát biểu tại Đại hội.\n\n- Cho biết vai trò" in out
