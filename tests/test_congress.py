@@ -179,3 +179,19 @@ def test_a_speech_that_does_not_direct_is_not_called_directing(write):
     out = render(write, text, "report")
     assert "PHÁT BIỂU TẠI ĐẠI HỘI" in out and "phát biểu chỉ đạo" not in out
     assert "Đồng chí Đỗ Đình Cường, Bí thư Đảng ủy xã đã phát biểu tại Đại hội.\n\n- Cho biết vai trò" in out
+
+
+def test_an_officer_is_named_with_the_titles_given(write):
+    # h1#14: "Đồng chí Nguyễn Thị Mai Hoa – Hiệu trưởng nhà trường được tín nhiệm bầu giữ chức Bí thư Chi bộ"
+    text = CONGRESS + ELECTED.replace("{name: Nguyễn Thị Mai Hoa,", "{name: Nguyễn Thị Mai Hoa, titles: [Hiệu trưởng nhà trường],")
+    said = "đồng chí Nguyễn Thị Mai Hoa, Hiệu trưởng nhà trường, giữ chức Bí thư Chi bộ"
+    assert "bầu " + said in render(write, text)
+    for doc in ("report", "resolution"):
+        assert "- Bầu " + said + "." in render(write, text, doc), doc
+
+
+def test_an_officers_titles_need_the_name(write):
+    from drafter.errors import DrafterError
+    with pytest.raises(DrafterError) as info:
+        render(write, CONGRESS + APPOINTED.replace("{role: Bí thư}", "{role: Bí thư, titles: [Hiệu trưởng]}"))
+    assert "officer_titles_need_name" in {i.code for i in info.value.issues}
