@@ -195,3 +195,28 @@ def test_an_officers_titles_need_the_name(write):
     with pytest.raises(DrafterError) as info:
         render(write, CONGRESS + APPOINTED.replace("{role: Bí thư}", "{role: Bí thư, titles: [Hiệu trưởng]}"))
     assert "officer_titles_need_name" in {i.code for i in info.value.issues}
+
+
+RANKED = """\
+guests:
+  - {name: Nguyễn Ngọc Lâm, rank: Thượng tướng, titles: [Thứ trưởng Bộ Công an], attending: dự và chỉ đạo}
+speech: {speaker: Nguyễn Ngọc Lâm, points: [xây dựng lực lượng trong sạch, vững mạnh]}
+"""
+
+
+def test_a_rank_is_said_before_the_name_in_place_of_dong_chi(write):
+    # h1#13: "Thượng tướng Nguyễn Ngọc Lâm, Thứ trưởng Bộ Công an", as the press and Party portals write it
+    text = COMMUNE + RANKED
+    article = render(write, text)
+    assert "Dự và chỉ đạo Đại hội có Thượng tướng Nguyễn Ngọc Lâm, Thứ trưởng Bộ Công an." in article
+    assert "Phát biểu chỉ đạo Đại hội, Thượng tướng Nguyễn Ngọc Lâm nhấn mạnh:" in article
+    report = render(write, text, "report")
+    assert "Dự và chỉ đạo Đại hội có Thượng tướng Nguyễn Ngọc Lâm, Thứ trưởng Bộ Công an." in report
+    assert "\nThượng tướng Nguyễn Ngọc Lâm, Thứ trưởng Bộ Công an đã phát biểu chỉ đạo" in report
+    for out in (article, report):
+        assert "đồng chí Thượng tướng" not in out.lower()
+    two = RANKED.replace(", attending: dự và chỉ đạo}", "}").replace(
+        "speech:", "  - {name: Trần Duy Đông, titles: [Phó Bí thư Tỉnh ủy]}\nspeech:")
+    several = render(write, COMMUNE + two)
+    assert ("Đại hội có các đồng chí: Thượng tướng Nguyễn Ngọc Lâm, Thứ trưởng Bộ Công an; Trần Duy Đông,"
+            " Phó Bí thư Tỉnh ủy.") in several
