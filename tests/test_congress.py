@@ -220,3 +220,25 @@ def test_a_rank_is_said_before_the_name_in_place_of_dong_chi(write):
     several = render(write, COMMUNE + two)
     assert ("Đại hội có các đồng chí: Thượng tướng Nguyễn Ngọc Lâm, Thứ trưởng Bộ Công an; Trần Duy Đông,"
             " Phó Bí thư Tỉnh ủy.") in several
+
+
+ORGANISED = CONGRESS + """\
+organiser: Ban Thường vụ Đảng ủy xã Bát Trang
+higher: {name: Đảng bộ xã Bát Trang}
+"""
+
+
+def test_an_organiser_takes_one_parenthesis(write):
+    # h1#8: "… (Chi bộ X) (trực thuộc …)" in the lead, "(Chi bộ X (trực thuộc …))" in the report
+    said = "Ban Thường vụ Đảng ủy xã Bát Trang (Chi bộ Thôn 3, trực thuộc Đảng bộ xã Bát Trang) "
+    assert "Ngày 20/5, " + said + "tổ chức đại hội lần thứ XII" in render(write, ORGANISED)
+    assert said + "đã tổ chức đại hội lần thứ XII" in render(write, ORGANISED, "report")
+    alone = render(write, ORGANISED.replace("higher: {name: Đảng bộ xã Bát Trang}\n", ""))
+    assert "Ban Thường vụ Đảng ủy xã Bát Trang (Chi bộ Thôn 3) tổ chức" in alone
+
+
+def test_the_groups_after_guests_who_attend_do_not_repeat_their_opening(write):
+    text = COMMUNE + GUESTS + "attendee_groups: ["lãnh đạo các ban, ngành của xã"]\n"
+    for doc in ("article", "report"):
+        out = render(write, text, doc, variant=0)
+        assert "Bí thư Tỉnh ủy. Cùng dự Đại hội có lãnh đạo các ban, ngành của xã." in out, doc
