@@ -238,7 +238,7 @@ def test_an_organiser_takes_one_parenthesis(write):
 
 
 def test_the_groups_after_guests_who_attend_do_not_repeat_their_opening(write):
-    text = COMMUNE + GUESTS + "attendee_groups: ["lãnh đạo các ban, ngành của xã"]\n"
+    text = COMMUNE + GUESTS + "attendee_groups: ['lãnh đạo các ban, ngành của xã']\n"
     for doc in ("article", "report"):
         out = render(write, text, doc, variant=0)
         assert "Bí thư Tỉnh ủy. Cùng dự Đại hội có lãnh đạo các ban, ngành của xã." in out, doc
