@@ -242,3 +242,10 @@ def test_the_groups_after_guests_who_attend_do_not_repeat_their_opening(write):
     for doc in ("article", "report"):
         out = render(write, text, doc, variant=0)
         assert "Bí thư Tỉnh ủy. Cùng dự Đại hội có lãnh đạo các ban, ngành của xã." in out, doc
+
+
+def test_the_resolution_says_the_theme(write):
+    # h1#17: the theme was in the article and the report only
+    text = COMMUNE + "theme: Đoàn kết, đổi mới, phát triển\n"
+    for doc in DOCS:
+        assert "Chủ đề của Đại hội: “Đoàn kết, đổi mới, phát triển”." in render(write, text, doc), doc
