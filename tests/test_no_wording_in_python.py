@@ -37,6 +37,7 @@ ALLOWED_FILES = {
     "check/audit": "reads the rendered document to find facts and broken sentences; prints nothing",
     "tools/learn": "reads an office's article and writes a template: its words end in that template",
     "writers/docx/typography.py": "where a Party document's lines may not break (terms, dates, names)",
+    "writers/docx/phrases.py": "where a Party document's header lines may break (places, phrases); nothing printed",
 }
 
 # Single literals, with why each must stay.
