@@ -6,7 +6,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
-from .common import Number
+from .common import Date, Number, TimeOfDay
+from . import forms
 from ..compose.words import default as words_default
 
 from .common import (
@@ -70,7 +71,6 @@ class Term(Model):
 
 
 TermIn = Annotated[Term, BeforeValidator(_term_from_str, json_schema_input_type=str | Term)]
-TimeOfDay = Literal["sáng", "chiều", "tối"]
 
 
 class EventBase(Model):
@@ -80,9 +80,9 @@ class EventBase(Model):
     """Tổ chức đảng tổ chức hoạt động."""
     higher: Organisation | None = None
     """Tổ chức đảng cấp trên trực tiếp."""
-    date: dt.date
+    date: Date
     """Ngày diễn ra (ngày đầu nếu nhiều ngày), dạng 2026-01-07."""
-    end_date: dt.date | None = None
+    end_date: Date | None = None
     """Ngày cuối, nếu kéo dài nhiều ngày."""
     time_of_day: TimeOfDay | None = None
     """Buổi: sáng, chiều hoặc tối."""
@@ -120,7 +120,7 @@ class EventBase(Model):
     """Ảnh và chú thích."""
     byline: Byline | None = None
     """Tác giả bài viết."""
-    published: Published | None = None
+    published: Annotated[Published | None, BeforeValidator(forms.published_in)] = None
     """Ngày giờ đăng trên cổng thông tin."""
     style: Style = Style()
     """Lựa chọn trình bày (số 0 đứng trước, dạng ngày…)."""
@@ -140,7 +140,7 @@ class EventBase(Model):
     """Số chi, đảng bộ trực thuộc (gồm cả chi bộ và đảng bộ), ví dụ 56."""
     base_orgs: int | None = Field(default=None, ge=1)
     """Số chi, đảng bộ cơ sở (tổ chức cơ sở đảng) của một đảng bộ cấp trên cơ sở."""
-    attendance: Attendance | None = None
+    attendance: Annotated[Attendance | None, BeforeValidator(forms.attendance_in)] = None
     """Số có mặt: {present: 17, total: 17}."""
     basis: list[DocRef] = []
     """Văn bản làm căn cứ tổ chức hoạt động."""
@@ -251,14 +251,14 @@ class DaiHoi(EventBase):
     """Đại hội Đảng bộ/Chi bộ lần thứ N, nhiệm kỳ."""
 
     kind: Literal["dai-hoi"]
-    ordinal: int | None = Field(default=None, ge=1, le=9999)  # beyond, the Roman numeral alone is a page
+    ordinal: Annotated[int | None, BeforeValidator(forms.ordinal_in)] = Field(default=None, ge=1, le=9999)  # beyond, the Roman numeral alone is a page
     """Lần thứ (số nguyên, in ra số La Mã); bỏ trống nếu không biết: không in "lần thứ"."""
     term: TermIn
     term_years: int | None = Field(default=None, ge=1, le=10)
     """Độ dài nhiệm kỳ theo quy định, nếu khác 5 năm (chi bộ: 2 hoặc 3)."""
     delegates: int | None = Field(default=None, ge=1)
     """Số đại biểu, khi là đại hội đại biểu."""
-    founded: dt.date | None = None
+    founded: Date | None = None
     """Ngày thành lập (đảng bộ mới thành lập)."""
     member_profile: Text | None = None
     """Ví dụ "là cán bộ, công chức công tác tại …"."""
@@ -379,9 +379,9 @@ class KiemDiem(EventBase):
     """Kết quả xếp loại theo từng nhóm."""
     proposals: Proposals | None = None
     """Đề xuất cấp trên xét."""
-    cell_reviews_from: dt.date | None = None
+    cell_reviews_from: Date | None = None
     """Các chi bộ đã kiểm điểm từ ngày …"""
-    cell_reviews_to: dt.date | None = None
+    cell_reviews_to: Date | None = None
     """… đến ngày."""
 
     @model_validator(mode="after")
