@@ -49,7 +49,7 @@ BAD_FILES = {
     "tab": ("kind: dai-hoi\norg:\n\tname: X\n", "yaml_tab"),
     "duplicate-key": (CONGRESS + "ordinal: 13\n", "duplicate_key"),
     "unknown-key": (CONGRESS + "ordinl: 13\n", "extra_forbidden"),
-    "wrong-type": (CONGRESS.replace("ordinal: 12", "ordinal: mười hai"), "expected_int"),
+    "wrong-type": (CONGRESS.replace("ordinal: 12", "ordinal: mười hai"), "ordinal_hint"),
     "missing-field": (CONGRESS.replace("term: 2025-2027\n", ""), "missing"),
     "empty-value": (CONGRESS.replace("term: 2025-2027", "term:"), "missing_value"),
     "unknown-kind": ("kind: hop-chi-bo\n", "unknown_kind"),
