@@ -193,7 +193,6 @@ def _references(event: EventBase) -> Iterator[tuple[str, str]]:
     yield "assessed_by", event.assessed_by
     yield "speech.speaker", event.speech and event.speech.speaker
     yield from ((f"awards[{i}].presenter", a.presenter) for i, a in enumerate(event.awards))
-    yield from ((f"reports[{i}].presenter", r.presenter) for i, r in enumerate(event.reports))
     yield "presenter", getattr(event, "presenter", None)
     yield from ((f"presenters[{i}]", p) for i, p in enumerate(getattr(event, "presenters", [])))
     badges = getattr(event, "badges", None)

@@ -26,7 +26,7 @@ PERSONS = ("chairs[]", "guests[]", "presentations[].presenter", "comments[].pers
 NAMES = ("new_members[]", "mentors[]", "elections.officers[].name", "elections.committee_members[]",
          "report.signer.name", "resolution.signer.name", "badges.tiers[].recipients[].name")
 REFERENCES = ("speech.speaker", "presenter", "presenters[]", "badges.presenter", "badges.tiers[].presenter",
-              "awards[].presenter", "assessed_by", "elections.announced_by", "reports[].presenter")
+              "awards[].presenter", "assessed_by", "elections.announced_by", "reports[].presenter")  # reports: a member, not always declared
 
 
 def honorific_of(text: str) -> tuple[str | None, str]:
