@@ -293,3 +293,9 @@ def test_split_warning_can_be_acknowledged(write):
         "acknowledge: [{check: list-split, reason: hai nhóm riêng}]\n"
     _, result = validate(write, content)
     assert "list-split" not in result.stderr and result.exit_code == 0
+
+
+def test_percent_in_a_count_is_not_told_to_drop_the_sign(write):
+    content = MINIMAL["kiem-diem"] + "ratings:\n  - {subject: đảng viên, total: 9, levels: {tot: 100%}}\n"
+    _, result = validate(write, content)
+    assert "ratings[0].levels.tot: cần một số nguyên" in result.stderr

@@ -49,7 +49,11 @@ def _number(field: str, text: str) -> tuple[str, dict] | None:
     found = _PERCENT.fullmatch(text)
     if found:
         number = found[1].replace(",", ".")
-        return ("percent_value" if field == "value" else "percent_number"), {"field": field, "number": number}
+        if field == "value":
+            return "percent_value", {"number": number}
+        if "percent" in field:  # attendance.percent, vote_percent: the field is the percentage
+            return "percent_number", {"field": field, "number": number}
+        return None  # ratings.levels count people: a percentage is no count
     found = _BOUNDED.fullmatch(text)
     plus = _PLUS.fullmatch(text)
     if found or plus:
