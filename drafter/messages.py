@@ -375,6 +375,8 @@ MESSAGES.update({
                            "dropped '{word}' before the name: the name is '{name}' (the article adds the honorific)"),
     "person_split": ("đã hiểu là họ tên '{name}', chức vụ '{titles}'; nên viết {fix}",
                      "read as the name '{name}' with the titles '{titles}'; better write {fix}"),
+    "reference_split": ("đã hiểu là '{name}' (chức vụ in theo người đã khai ở chairs/guests); chỉ cần ghi họ tên",
+                        "read as '{name}' (the titles are those declared in chairs/guests); the name alone is enough"),
     "list_split": ("dấu phẩy trong […] tách thành các mục riêng: {items}; nếu là một mục, đặt cả mục trong dấu nháy "
                    "\"…\" hoặc viết mỗi mục một dòng '- '",
                    "the commas inside […] made separate items: {items}; if it is one item, put it in quotes \"…\" "

@@ -299,3 +299,16 @@ def test_percent_in_a_count_is_not_told_to_drop_the_sign(write):
     content = MINIMAL["kiem-diem"] + "ratings:\n  - {subject: đảng viên, total: 9, levels: {tot: 100%}}\n"
     _, result = validate(write, content)
     assert "ratings[0].levels.tot: cần một số nguyên" in result.stderr
+
+
+def test_reference_with_titles_is_the_declared_person(write):
+    content = KET_NAP.replace("presenter: Đỗ Văn Thuần", "presenter: đồng chí Đỗ Văn Thuần - Bí thư Chi bộ")
+    out, err = render(write, content)
+    assert "Đồng chí Đỗ Văn Thuần đọc và trao quyết định" in out and " - Bí thư" not in out
+    assert "presenter: đã hiểu là 'Đỗ Văn Thuần' (chức vụ in theo người đã khai ở chairs/guests)" in err
+
+
+@pytest.mark.parametrize("typed", ["nhiệm kỳ 2025-2027", "Nhiệm kỳ 2025 - 2027", "2025/2027"])
+def test_term_as_the_article_writes_it(write, typed):
+    out, _ = render(write, CONGRESS.replace("term: 2025-2027", f"term: {typed}"))
+    assert "nhiệm kỳ 2025-2027" in out

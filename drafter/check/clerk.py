@@ -10,7 +10,7 @@ from .consistency import WARNING, Problem
 from ..model.clerk import understand
 from ..read.loader import Loaded, _dotted
 
-_CHECKS = {"honorific_stripped": "name-honorific", "person_split": "person-split"}
+_CHECKS = {"honorific_stripped": "name-honorific", "person_split": "person-split", "reference_split": "person-split"}
 # Lists whose items are phrases or sentences: a one- or two-word item there is most likely
 # a piece of a phrase the commas cut.
 PROSE_LISTS = ("attendee_groups", "assessment", "direction", "goals", "achievements", "notes", "purpose",

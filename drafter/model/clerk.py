@@ -74,11 +74,23 @@ def understand(data: dict) -> tuple[dict, list[Note]]:
     for pattern in REFERENCES:
         for loc, value in list(_at(data, pattern)):
             if isinstance(value, str):
-                word, rest = honorific_of(value)
-                if word and rest in known:  # else kept as written: "đồng chí X" still reads well
-                    data = _set(data, loc, rest)
-                    notes.append((loc, "honorific_stripped", {"word": word, "name": rest}))
+                data = _reference(data, loc, value, known, notes)
     return data, notes
+
+
+def _reference(data, loc: Loc, value: str, known: set[str], notes: list[Note]):
+    """A declared person named with an honorific, or with their titles after a dash: the name.
+    Anything else is kept as written ("đồng chí X" of someone undeclared still reads well)."""
+    word, rest = honorific_of(value)
+    parts = split_person(rest)
+    # "Đỗ Văn Thuần - Bí thư Chi bộ": the titles are the chair's ("A, B": two people, told by the check)
+    if parts and parts[0] in known and not known.intersection(parts[1]):
+        notes.append((loc, "reference_split", {"name": parts[0]}))
+        return _set(data, loc, parts[0])
+    if word and rest in known:
+        notes.append((loc, "honorific_stripped", {"word": word, "name": rest}))
+        return _set(data, loc, rest)
+    return data
 
 
 def _person(data, loc: Loc, value, notes: list[Note]):

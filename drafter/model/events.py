@@ -46,6 +46,7 @@ _TERM = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 
 
 def _term_from_str(value):
+    value = forms.term_in(value)
     if isinstance(value, str):
         match = _TERM.match(value)
         if not match:

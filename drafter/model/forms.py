@@ -94,3 +94,11 @@ def attendance_in(value):
         if found:
             return {"present": int(found[1]), "total": int(found[2])}
     return value
+
+
+def term_in(value):
+    """"2025-2030" for "nhiệm kỳ 2025-2030" and "2025/2030"."""
+    if isinstance(value, str):
+        text = re.sub(r"^\s*nhiệm\s+kỳ\s+", "", value, flags=re.IGNORECASE)
+        return re.sub(r"^\s*(\d{4})\s*/\s*(\d{4})\s*$", r"\1-\2", text)
+    return value
