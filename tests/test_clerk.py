@@ -312,3 +312,10 @@ def test_reference_with_titles_is_the_declared_person(write):
 def test_term_as_the_article_writes_it(write, typed):
     out, _ = render(write, CONGRESS.replace("term: 2025-2027", f"term: {typed}"))
     assert "nhiệm kỳ 2025-2027" in out
+
+
+def test_text_with_colon_in_a_block_item_is_not_blamed_on_a_comma(write):
+    _, result = validate(write, CONGRESS + "chairs:\n  - Nguyễn Văn A: Bí thư\n")
+    assert "chairs[0].Nguyễn Văn A: 'Nguyễn Văn A' không phải tên trường: chữ có ': ' cần đặt trong dấu nháy" \
+           in result.stderr
+    assert "dấu phẩy" not in result.stderr

@@ -252,7 +252,8 @@ class DaiHoi(EventBase):
     """Đại hội Đảng bộ/Chi bộ lần thứ N, nhiệm kỳ."""
 
     kind: Literal["dai-hoi"]
-    ordinal: Annotated[int | None, BeforeValidator(forms.ordinal_in)] = Field(default=None, ge=1, le=9999)  # beyond, the Roman numeral alone is a page
+    # "XV", "lần thứ nhất" read as numbers; beyond 9999 the Roman numeral alone is a page
+    ordinal: Annotated[int | None, BeforeValidator(forms.ordinal_in)] = Field(default=None, ge=1, le=9999)
     """Lần thứ (số nguyên, in ra số La Mã); bỏ trống nếu không biết: không in "lần thứ"."""
     term: TermIn
     term_years: int | None = Field(default=None, ge=1, le=10)
