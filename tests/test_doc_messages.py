@@ -236,7 +236,8 @@ CASES = {
     "Các mẫu không có lỗi (…)": {"files": {}, "args": ["templates", "check"]},
     # tu-ngu.md
     "mau/words.yaml:2:3: report.archiv: khóa không có trong words.yaml (có: type_code, on_behalf, issuer_code, "
-    "higher_standing, cells, archive, archive_word); có phải ý bạn là 'archive'?":
+    "higher_standing, cells, archive, archive_word, issuers, cells_and_bodies, vague_recipients); "
+    "có phải ý bạn là 'archive'?":
         render_case({"mau/words.yaml": "report:\n  archiv:\n    body: Lưu VT\n"}, "--doc", "report"),
 }
 

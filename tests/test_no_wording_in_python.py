@@ -40,6 +40,7 @@ ALLOWED_FILES = {
     "model/clerk.py": "recognises the honorific a user typed before a name, to strip it; prints nothing",
     "model/forms.py": "reads a user's Vietnamese date, ordinal, bound word as the model's value; prints nothing",
     "model/hints.py": "recognises what a user typed to say what to write (the messages are in messages.py)",
+    "writers/docx/phrases.py": "where a Party document's header lines may break (places, phrases); nothing printed",
 }
 
 # Single literals, with why each must stay.

@@ -147,7 +147,7 @@ def test_loaded_once_per_search_path_and_again_when_the_file_changes(tmp_path, m
 @pytest.mark.parametrize("text, where, message", [
     ("report:\n  archiv:\n    body: Lưu VT\n", "2:3: report.archiv",
      "khóa không có trong words.yaml (có: type_code, on_behalf, issuer_code, higher_standing, cells, archive, "
-     "archive_word); có phải ý bạn là 'archive'?"),
+     "archive_word, issuers, cells_and_bodies, vague_recipients); có phải ý bạn là 'archive'?"),
     ("ratings:\n  tot: 3\n", "2:3: ratings.tot", "cần một chuỗi chữ"),
     ("bounds:\n  over: trên\n", "2:3: bounds.over", "cần đúng các chỗ điền {n}, không thêm không bớt"),
     ("ratings:\n  tot: tốt {n}\n", "2:3: ratings.tot", "từ này không có chỗ điền: bỏ phần trong dấu { }"),

@@ -8,10 +8,14 @@ sees what to check before the document is signed.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..model import DaiHoi, EventBase, KiemDiem, Organisation, ReportMeta
-from .words import current as current_words
+from .filters import capfirst
+from .orthography import tone_style
+from .words import IssuerWords, current as current_words
 
 BLANK = "……"  # the dotted blank Vietnamese forms use for "to be filled in"
 # The wording (secretary, on behalf of, codes, recipients) is words.yaml's report: and resolution:
@@ -63,19 +67,20 @@ def report_info(event: EventBase) -> tuple[ReportInfo, list[Warning_]]:
         secretary = words.organisation.secretary
         name = d.derived("signer", found, f"{found} ({secretary})") if found else d.blank("signer", BLANK)
         role = secretary
+    issuer = meta.issuer or default_issuer(event.org)
+    body = issuer_words(issuer, level)
     info = ReportInfo(
         higher=_higher(meta, event, d),
-        issuer=meta.issuer or event.org.committee_name,
+        issuer=issuer,
         number=_number(meta, d),
         type_code=meta.type_code,
-        issuer_code=meta.issuer_code or words.by_level(words.report.issuer_code, level),
+        issuer_code=meta.issuer_code or body.code,
         place=_place(meta, event, d),
         date=meta.date or event.end_date or event.date,
-        on_behalf=(signer.on_behalf if signer and signer.on_behalf
-                   else words.by_level(words.report.on_behalf, level)),
+        on_behalf=signer.on_behalf if signer and signer.on_behalf else body.on_behalf,
         signer_role=role,
         signer_name=name,
-        recipients=_recipients(meta, event, d, _report_recipients(event)),
+        recipients=_recipients(meta, event, d, _report_recipients(event), body.archive),
         date_known=bool(meta.date or event.end_date) or _date_known(event, d),
     )
     return info, d.warnings
@@ -115,10 +120,39 @@ def resolution_info(event: DaiHoi) -> tuple[ReportInfo, list[Warning_]]:
         on_behalf=on_behalf,
         signer_role=role,
         signer_name=name,
-        recipients=_recipients(meta, event, d, _resolution_recipients(event)),
+        recipients=_recipients(meta, event, d, _resolution_recipients(event),
+                               issuer_words(default_issuer(event.org), event.org.kind_level).archive),
         date_known=bool(meta.date or event.end_date) or _date_known(event, d),
     )
     return info, d.warnings
+
+
+def default_issuer(org: Organisation) -> str:
+    """A chi bộ issues its documents itself ("CHI BỘ …", code CB, "T/M CHI BỘ") unless the
+    YAML names its committee ("Chi ủy Chi bộ …", "T/M CHI ỦY"); a đảng bộ through its
+    committee ("ĐẢNG ỦY XÃ …", "HUYỆN ỦY …")."""
+    if org.kind_level == "chi-bo":
+        return org.committee or org.name
+    return org.committee_name
+
+
+def issuer_words(issuer: str, level: str) -> IssuerWords:
+    """The code, T/M and archive line of the body that issues: words.yaml's report.issuers
+    by the issuer's first words ("Huyện ủy …" -> HU), else by the organisation's level."""
+    words = current_words()
+    name = _fold(issuer)
+    for start in sorted(words.report.issuers, key=len, reverse=True):  # "Đảng ủy Khối" first
+        if name == _fold(start) or name.startswith(_fold(start) + " "):
+            return words.report.issuers[start]
+    own = words.report
+    return IssuerWords(code=words.by_level(own.issuer_code, level),
+                       on_behalf=words.by_level(own.on_behalf, level),
+                       archive=words.by_level(own.archive, level))
+
+
+def _fold(text: str) -> str:
+    """A name compared whatever its case and tone-mark placement ("Đảng uỷ khối" is "Đảng ủy Khối")."""
+    return tone_style(unicodedata.normalize("NFC", text), "traditional").casefold()
 
 
 def _higher(meta: ReportMeta, event: EventBase, d: _Defaults) -> str:
@@ -173,30 +207,55 @@ def _report_recipients(event: EventBase) -> list[str]:
     out = []
     if event.higher is not None:
         out.append(current_words().report.higher_standing.format(committee=event.higher.committee_name))
-    if isinstance(event, KiemDiem) and event.proposals and event.proposals.to:
-        out.append(event.proposals.to)  # the body asked to rate must receive the report
+    to = _proposed_to(event)
+    if to and not _named_in(to, out):
+        out.append(to)  # the body asked to rate must receive the report
     return out
 
 
 def _resolution_recipients(event: DaiHoi) -> list[str]:
     out = _report_recipients(event)
-    if event.cells and event.org.kind_level != "chi-bo":
-        out.append(current_words().report.cells)  # they carry the resolution out
+    words = current_words().report
+    if event.org.kind_level != "chi-bo" and (event.subunits or event.base_orgs):
+        out.append(words.cells_and_bodies)  # they carry the resolution out
+    elif event.cells and event.org.kind_level != "chi-bo":
+        out.append(words.cells)
     return out
 
 
-def _recipients(meta: ReportMeta, event: EventBase, d: _Defaults, wanted: list[str]) -> tuple[str, ...]:
+def _proposed_to(event: EventBase) -> str | None:
+    """The body a review proposes to, when it is one a document can be sent to: not "cấp trên"
+    (words.yaml report.vague_recipients), not the higher body under another of its names."""
+    to = event.proposals.to if isinstance(event, KiemDiem) and event.proposals else None
+    if not to:
+        return None
+    name = _fold(to)
+    if any(re.search(rf"(?<!\w){re.escape(_fold(v))}(?!\w)", name) for v in current_words().report.vague_recipients):
+        return None
+    higher = event.higher
+    if higher is not None and name in {_fold(n) for n in (higher.name, higher.committee_name, higher.short_name)}:
+        return None  # the higher committee's standing committee receives it already
+    return to
+
+
+def _named_in(place: str, recipients: list[str]) -> bool:
+    """PLACE is one of RECIPIENTS, or the end of one ("Huyện ủy X" in "Ban Thường vụ Huyện ủy X")."""
+    name = _fold(place)
+    return any(r == name or r.endswith(" " + name) for r in map(_fold, recipients))
+
+
+def _recipients(meta: ReportMeta, event: EventBase, d: _Defaults, wanted: list[str],
+                archive: str) -> tuple[str, ...]:
     words = current_words().report
     if meta.recipients:
         given = list(meta.recipients)
-        to = event.proposals.to if isinstance(event, KiemDiem) and event.proposals else None
-        if to and to not in given:  # a report that proposes to a body is sent to it
+        to = _proposed_to(event)
+        if to and not _named_in(to, given):  # a report that proposes to a body is sent to it
             at = next((i for i, r in enumerate(given) if r.startswith(words.archive_word)), len(given))
             given.insert(at, to)
             d.derived("recipients", "", to)
-        return tuple(given)
-    archive = current_words().by_level(words.archive, event.org.kind_level)
-    out = tuple(_unique([*wanted, archive]))
+        return tuple(map(capfirst, given))
+    out = tuple(map(capfirst, _unique([*wanted, archive])))
     d.derived("recipients", "", "; ".join(out))
     return out
 

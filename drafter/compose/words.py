@@ -79,6 +79,15 @@ class OrganisationWords(_Words):
     cell_committee: str
     cell_executive: str
     body_executive: str
+    # "huyện" -> "Huyện ủy": the committee of "Đảng bộ huyện X" is "Huyện ủy X"
+    area_committees: dict[str, Annotated[str, Field(min_length=1)]]
+
+
+class IssuerWords(_Words):
+    """What an issuing body signs with: "Số …-BC/HU", "T/M HUYỆN ỦY", "Lưu Văn phòng Huyện ủy"."""
+    code: str
+    on_behalf: str
+    archive: str
 
 
 class ReportWords(_Words):
@@ -90,6 +99,11 @@ class ReportWords(_Words):
     cells: str
     archive: _ByLevel
     archive_word: str
+    # the issuer's first words -> its code, T/M and archive line; other issuers go by level
+    issuers: dict[str, IssuerWords]
+    cells_and_bodies: str
+    # a proposals.to naming no body ("cấp trên") is no recipient
+    vague_recipients: list[Annotated[str, Field(min_length=1)]]
 
 
 class ResolutionWords(_Words):

@@ -138,8 +138,19 @@ class Organisation(Model):
             return self.committee
         words = current_words().organisation
         if self.name.startswith(words.party_body + " "):
-            return words.body_committee.format(rest=self.name[len(words.party_body) + 1:])
+            rest = self.name[len(words.party_body) + 1:]
+            return self._area_committee(rest) or words.body_committee.format(rest=rest)
         return words.cell_committee.format(name=self.name)
+
+    def _area_committee(self, rest: str) -> str | None:
+        """"huyện Thường Tín" (or "Thường Tín" of a place of kind huyện) -> "Huyện ủy Thường Tín"."""
+        areas = current_words().organisation.area_committees
+        for area in sorted(areas, key=len, reverse=True):  # "thị xã" before a shorter word
+            if rest.startswith(area + " "):
+                return f"{areas[area]} {rest[len(area) + 1:]}"
+        if self.place is not None and self.place.kind in areas and rest == self.place.name:
+            return f"{areas[self.place.kind]} {rest}"
+        return None
 
     @property
     def unit_word(self) -> str:
@@ -389,7 +400,7 @@ class Signer(Model):
     role: Text = words_default("organisation.secretary")
     """Chức vụ người ký: "Bí thư" hoặc "Phó Bí thư"."""
     on_behalf: Text | None = None
-    """Ký thay mặt: "Đảng ủy", "Ban Thường vụ", "Chi bộ", "Đoàn Chủ tịch"; mặc định theo cấp tổ chức."""
+    """Ký thay mặt: "Đảng ủy", "Ban Thường vụ", "Chi bộ", "Đoàn Chủ tịch"; mặc định theo cơ quan ban hành."""
 
 
 class ReportMeta(Model):
@@ -399,9 +410,10 @@ class ReportMeta(Model):
     """Số văn bản: 1 in ra "Số 01-BC/ĐU"."""
     type_code: Text = words_default("report.type_code")
     issuer_code: Text | None = None
-    """Ký hiệu cơ quan ban hành: "ĐU", "CB", "ĐH"…; mặc định theo cấp tổ chức."""
+    """Ký hiệu cơ quan ban hành: "ĐU", "CB", "HU", "ĐH"…; mặc định theo cơ quan ban hành."""
     issuer: Text | None = None
-    """Cơ quan ban hành, mặc định là cấp ủy, ví dụ "Đảng ủy xã Vĩnh Điều"."""
+    """Cơ quan ban hành, mặc định là cấp ủy ("Đảng ủy xã Vĩnh Điều"); chi bộ: chính chi bộ, hoặc
+    chi ủy khi org.committee ghi tên chi ủy."""
     higher: Text | None = None
     """Tên Đảng bộ cấp trên ghi góc trái, ví dụ "Đảng bộ tỉnh Đồng Tháp"."""
     place: Text | None = None

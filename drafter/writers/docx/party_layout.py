@@ -15,9 +15,11 @@ from . import elements
 from .opc import CT_WML_HEADER, EMUS_PER_TWIP, RT_HEADER, default_header_xml, points, twips
 from .base import PREFIXES, W
 from .body import Out, nfc, text_for, write_flow
+from .phrases import bind, broken
 from .typography import balanced_lines, fits, line_count, text_width
 
 _HEADER_SPLITS = (0.45, 0.5, 0.55)  # left column's share of the text width, first that serves
+_NARROW_SPLIT = 0.4  # a long place and date ("Phước Long Thọ, ngày …") keep their one line
 _SIGN_SPLIT = 0.45
 _SIGNATURE_LINES = 4  # empty lines for the signature and the seal
 _CELL_MARGINS = 2 * 108 * EMUS_PER_TWIP  # Normal Table's left + right cell margins
@@ -72,7 +74,8 @@ def write_header(out: Out, header: Header) -> None:
     if header.number is not None:
         out.paragraph("Header Left", nfc(header.number), parent=left)
     if header.place_date is not None:
-        out.paragraph("Header Date", nfc(header.place_date), parent=right)
+        out.paragraph("Header Date", _date_line(nfc(header.place_date), points(widths[1] - _CELL_MARGINS)),
+                      parent=right)
 
 
 def _balanced_summary(out: Out, block: Block) -> Block:
@@ -87,16 +90,39 @@ def _header_split(out: Out, header: Header) -> float:
     name and the place and date still fit the right column on one line each."""
     right_lines = [(nfc(t), _HEADER_PT + bold, bool(bold)) for t, bold in
                    ((header.party, 1), (header.place_date, 0)) if t is not None]
+
+    def right_fits(share: float) -> bool:
+        right = points(out.text_width - int(out.text_width * share) - _CELL_MARGINS)
+        return all(fits(text, right, size, bold) for text, size, bold in right_lines)
+
+    if not right_fits(_HEADER_SPLITS[0]):  # narrower bodies, if they still break well
+        wide, narrow = _left_lines(out, header, _HEADER_SPLITS[0]), _left_lines(out, header, _NARROW_SPLIT)
+        if right_fits(_NARROW_SPLIT) and narrow[0] <= wide[0] and narrow[1] <= wide[1] + 1:
+            return _NARROW_SPLIT
     best, best_lines = _HEADER_SPLITS[0], None
     for share in _HEADER_SPLITS:
         left = points(int(out.text_width * share) - _CELL_MARGINS)
-        right = points(out.text_width - int(out.text_width * share) - _CELL_MARGINS)
-        if share != _HEADER_SPLITS[0] and not all(fits(text, right, size, bold) for text, size, bold in right_lines):
+        if share != _HEADER_SPLITS[0] and not right_fits(share):
             break
         lines = sum(line_count(text, left, _HEADER_PT, bold) for text, _, bold in _orgs(header))
         if best_lines is None or lines < best_lines:
             best, best_lines = share, lines
     return best
+
+
+def _left_lines(out: Out, header: Header, share: float) -> tuple[int, int]:
+    """The left column's breaks inside a phrase, and its lines, at SHARE of the width."""
+    room = points(int(out.text_width * share) - _CELL_MARGINS)
+    set_ = [balanced_lines(text, room, _HEADER_PT, bold) for text, _, bold in _orgs(header)]
+    return sum(broken(lines) for lines in set_), sum(len(lines) for lines in set_)
+
+
+def _date_line(text: str, room_pt: float) -> str:
+    """The place and date; too long for its column, it breaks after the place, not in the date."""
+    if fits(text, room_pt, _HEADER_PT):
+        return text
+    place, comma, date = text.partition(", ")
+    return place + comma + date.replace(" ", "\u00a0") if comma else text
 
 
 def write_signature(out: Out, signature: Signature, recipients: Recipients) -> None:
@@ -106,7 +132,8 @@ def write_signature(out: Out, signature: Signature, recipients: Recipients) -> N
     # room above the signature, and the whole block kept on one page
     tbl.pr_extra = '<w:tblCellMar><w:top w:w="240" w:type="dxa"/></w:tblCellMar>'
     left, right = tbl.row(cant_split=True)
-    _fill(out, left, [("Recipients Label", recipients.label), *(("Recipient", p) for p in recipients.places)])
+    _fill(out, left, [("Recipients Label", recipients.label),
+                      *(("Recipient", bind(nfc(p))) for p in recipients.places)])
     signers = [("Sign", signature.on_behalf), ("Sign", signature.role)]
     _fill(out, right, signers)
     if any(text is not None for _, text in signers) or signature.name is not None:

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .phrases import phrase_breaks
+
 NBSP, NB_HYPHEN = "\u00a0", "\u2011"
 
 _DIGIT = re.compile(r"\d")
@@ -112,7 +114,9 @@ def _even(words: list[str], lines: int, size_pt: float, bold: bool) -> list[str]
     for word in words:  # running widths: a line's width is a difference, not a new measure
         starts.append(starts[-1] + _word_em(word, bold))
     space = _char_em(" ", bold)
-    breaks = [0] + [_bad_break(words, j) for j in range(1, n)] + [0]  # splitting a word before j
+    # splitting a word before j, or a phrase (phrases.py: a place and its name, "CÁC / CƠ QUAN")
+    inside = phrase_breaks(words)
+    breaks = [0] + [max(_bad_break(words, j), inside[j]) for j in range(1, n)] + [0]
     width = lambda i, j: (starts[j] - starts[i] + space * (j - i - 1)) / 1000 * size_pt  # noqa: E731
     inf = (float("inf"), float("inf"))
     # cost[k][i]: (split words, widest line) setting words[i:] in k lines; cut: first line's end
