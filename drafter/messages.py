@@ -130,6 +130,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "unit/total/also/of_which need a value"),
     "officer_needs_name": ("có previous hoặc reelected thì phải có họ tên (name) của người được bầu",
                            "previous or reelected need the officer's name"),
+    "officer_titles_need_name": ("có titles (chức vụ) thì phải có họ tên (name) của người được bầu",
+                                 "titles need the officer's name"),
     "unanimous_needs_election": ("unanimous (số phiếu nhất trí cao) chỉ dùng khi bầu, không dùng khi chỉ định",
                                  "unanimous is for an election, not an appointment"),
     "appointed_by_needs_appointment": ("appointed_by chỉ dùng khi method là \"chỉ định\"",

@@ -270,24 +270,32 @@ def person(who, style: str = "comma", honorific: bool = False) -> str:
 
     comma: "Bùi Văn Quang, Phó Bí thư Tỉnh ủy, Bí thư …"; dash: "Bùi Văn Quang - Phó Bí thư …";
     title: "Phó Bí thư Tỉnh ủy Bùi Văn Quang" (first title before the name); name: the name alone.
-    honorific=True puts "đồng chí"/"ông"/"bà" in front.
+    honorific=True puts "đồng chí"/"ông"/"bà" in front. A rank goes before the name, in place of
+    the honorific ("Thượng tướng Nguyễn Ngọc Lâm, Thứ trưởng Bộ Công an", as the press writes it).
     """
     titles = list(who.titles)
+    name = ranked(who)
     if style == "title":
-        text = f"{titles[0]} {who.name}" if titles else who.name
+        text = f"{titles[0]} {name}" if titles else name
     elif style == "name" or not titles:
-        text = who.name
+        text = name
     else:
         glue = " - " if style == "dash" else ", "
-        text = who.name + glue + ", ".join(titles)
-    return f"{who.honorific} {text}" if honorific else text
+        text = name + glue + ", ".join(titles)
+    return f"{who.honorific} {text}" if honorific and not getattr(who, "rank", None) else text
+
+
+def ranked(who) -> str:
+    """The name, with the rank before it when one is given: "Thượng tướng Nguyễn Ngọc Lâm"."""
+    rank = getattr(who, "rank", None)
+    return f"{rank} {who.name}" if rank else who.name
 
 
 def people(group, style: str = "comma") -> str:
     """Several people: "A, t1, t2; B, t1" (semicolons between people, as the seeds write)."""
     group = list(group)
     if all(not p.titles for p in group) or style == "name":
-        return join_vi(p.name for p in group)
+        return join_vi(ranked(p) for p in group)
     return "; ".join(person(p, style) for p in group)
 
 

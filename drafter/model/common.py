@@ -71,6 +71,8 @@ class Person(Model):
     """Cách gọi trong bài: "đồng chí" (mặc định), "ông" hoặc "bà"."""
     attending: Text | None = None
     """Vai trò tại hoạt động, nếu bài nêu: "dự và chỉ đạo", "dự và giám sát"."""
+    rank: Text | None = None
+    """Cấp bậc hàm quân đội, công an, in trước họ tên thay cho "đồng chí": "Thượng tướng"."""
 
 
 def _person_from_str(value):

@@ -190,9 +190,13 @@ class Officer(Model):
     """Chức vụ khóa trước, ví dụ "Bí thư Đảng ủy khóa VII"."""
     reelected: bool = False
     """Tái cử."""
+    titles: list[Text] = no_items()
+    """Chức vụ hiện nay, in sau họ tên, ví dụ ["Hiệu trưởng nhà trường"]."""
 
     @model_validator(mode="after")
     def _named(self):
+        if self.titles and not self.name:
+            raise ValueError("officer_titles_need_name@titles")
         if (self.previous or self.reelected) and not self.name:
             raise ValueError("officer_needs_name")
         return self
