@@ -7,7 +7,8 @@ from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
-from .common import Number
+from .common import Date, Number, TimeOfDay
+from . import forms
 from ..compose.words import default as words_default
 
 from .common import (
@@ -46,6 +47,7 @@ _TERM = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 
 
 def _term_from_str(value):
+    value = forms.term_in(value)
     if isinstance(value, str):
         match = _TERM.match(value)
         if not match:
@@ -71,7 +73,6 @@ class Term(Model):
 
 
 TermIn = Annotated[Term, BeforeValidator(_term_from_str, json_schema_input_type=str | Term)]
-TimeOfDay = Literal["sáng", "chiều", "tối"]
 
 
 class EventBase(Model):
@@ -81,9 +82,9 @@ class EventBase(Model):
     """Tổ chức đảng tổ chức hoạt động."""
     higher: Organisation | None = None
     """Tổ chức đảng cấp trên trực tiếp."""
-    date: dt.date
+    date: Date
     """Ngày diễn ra (ngày đầu nếu nhiều ngày), dạng 2026-01-07."""
-    end_date: dt.date | None = None
+    end_date: Date | None = None
     """Ngày cuối, nếu kéo dài nhiều ngày."""
     time_of_day: TimeOfDay | None = None
     """Buổi: sáng, chiều hoặc tối."""
@@ -121,7 +122,7 @@ class EventBase(Model):
     """Ảnh và chú thích."""
     byline: Byline | None = None
     """Tác giả bài viết."""
-    published: Published | None = None
+    published: Annotated[Published | None, BeforeValidator(forms.published_in)] = None
     """Ngày giờ đăng trên cổng thông tin."""
     style: Style = Style()
     """Lựa chọn trình bày (số 0 đứng trước, dạng ngày…)."""
@@ -141,7 +142,7 @@ class EventBase(Model):
     """Số chi, đảng bộ trực thuộc (gồm cả chi bộ và đảng bộ), ví dụ 56."""
     base_orgs: int | None = Field(default=None, ge=1)
     """Số chi, đảng bộ cơ sở (tổ chức cơ sở đảng) của một đảng bộ cấp trên cơ sở."""
-    attendance: Attendance | None = None
+    attendance: Annotated[Attendance | None, BeforeValidator(forms.attendance_in)] = None
     """Số có mặt: {present: 17, total: 17}."""
     basis: list[DocRef] = []
     """Văn bản làm căn cứ tổ chức hoạt động."""
@@ -256,14 +257,15 @@ class DaiHoi(EventBase):
     """Đại hội Đảng bộ/Chi bộ lần thứ N, nhiệm kỳ."""
 
     kind: Literal["dai-hoi"]
-    ordinal: int | None = Field(default=None, ge=1, le=9999)  # beyond, the Roman numeral alone is a page
+    # "XV", "lần thứ nhất" read as numbers; beyond 9999 the Roman numeral alone is a page
+    ordinal: Annotated[int | None, BeforeValidator(forms.ordinal_in)] = Field(default=None, ge=1, le=9999)
     """Lần thứ (số nguyên, in ra số La Mã); bỏ trống nếu không biết: không in "lần thứ"."""
     term: TermIn
     term_years: int | None = Field(default=None, ge=1, le=10)
     """Độ dài nhiệm kỳ theo quy định, nếu khác 5 năm (chi bộ: 2 hoặc 3)."""
     delegates: int | None = Field(default=None, ge=1)
     """Số đại biểu, khi là đại hội đại biểu."""
-    founded: dt.date | None = None
+    founded: Date | None = None
     """Ngày thành lập (đảng bộ mới thành lập)."""
     member_profile: Text | None = None
     """Ví dụ "là cán bộ, công chức công tác tại …"."""
@@ -405,9 +407,9 @@ class KiemDiem(EventBase):
     """Kết quả xếp loại theo từng nhóm."""
     proposals: Proposals | None = None
     """Đề xuất cấp trên xét."""
-    cell_reviews_from: dt.date | None = None
+    cell_reviews_from: Date | None = None
     """Các chi bộ đã kiểm điểm từ ngày …"""
-    cell_reviews_to: dt.date | None = None
+    cell_reviews_to: Date | None = None
     """… đến ngày."""
 
     @model_validator(mode="after")
