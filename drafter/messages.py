@@ -130,6 +130,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "unit/total/also/of_which need a value"),
     "officer_needs_name": ("có previous hoặc reelected thì phải có họ tên (name) của người được bầu",
                            "previous or reelected need the officer's name"),
+    "officer_titles_need_name": ("có titles (chức vụ) thì phải có họ tên (name) của người được bầu",
+                                 "titles need the officer's name"),
     "unanimous_needs_election": ("unanimous (số phiếu nhất trí cao) chỉ dùng khi bầu, không dùng khi chỉ định",
                                  "unanimous is for an election, not an appointment"),
     "appointed_by_needs_appointment": ("appointed_by chỉ dùng khi method là \"chỉ định\"",
@@ -152,10 +154,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rank_over_total": ("rank phải có và không lớn hơn rank_of", "rank must be given and not exceed rank_of"),
     "tier_names_over_count": ("số người nêu tên nhiều hơn count", "more names than count"),
     "badges_empty": ("cần total hoặc tiers", "needs total or tiers"),
-    "badges_sum": ("tổng count các mốc khác total", "the tiers' counts do not add up to total"),
+    "badges_sum": ("các mốc cộng lại {sum}, khác tổng số {total} (total)",
+                   "the tiers add up to {sum}, not the total {total}"),
     "studied_or_from": ("studied_from chỉ dùng khi không nêu từng văn bản: bỏ studied_from hoặc studied",
                         "studied_from stands for the documents when they are not listed: drop it or studied"),
-    "rating_empty": ("cần levels hoặc level", "needs levels or level"),
+    "rating_empty": ("cần levels, level hoặc percent", "needs levels, level or percent"),
+    "rating_percent_alone": ("percent (tỷ lệ ở từng mức) không dùng cùng levels, level, self_rated, total, vote_percent: "
+                             "chọn một cách ghi", "percent (a share per level) does not go with levels, level, "
+                             "self_rated, total or vote_percent: give one"),
+    "rating_percent_range": ("mỗi tỷ lệ phải từ 0 đến 100", "each percentage must be from 0 to 100"),
+    "rating_percent_nested": ("với cumulative: true, tỷ lệ của mức cao hơn không được lớn hơn mức thấp hơn "
+                              "(ví dụ tot: 100, xuat-sac: 30)", "with cumulative: true, a higher level's share "
+                              "cannot exceed a lower one's (e.g. tot: 100, xuat-sac: 30)"),
+    "rating_percent_sum": ("tổng các tỷ lệ vượt 100%; nếu tỷ lệ mức thấp gồm cả mức cao (\"100%, trong đó 30%\"), "
+                           "ghi cumulative: true", "the shares add up to more than 100%; if a lower level's share "
+                           "includes the higher ones (\"100%, of which 30%\"), set cumulative: true"),
+    "rating_cumulative_percent": ("cumulative chỉ dùng cùng percent", "cumulative goes with percent only"),
     "rating_one_or_counts": ("level (mức của một đối tượng, có thể kèm vote_percent) và levels (số lượng ở từng mức, "
                              "có thể kèm total, self_rated) không dùng cùng nhau: chọn một",
                              "level (one subject's level, with vote_percent) and levels (counts per level, with "
@@ -371,6 +385,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "this server answers to 127.0.0.1 or localhost only"),
 }
 
+
+# What a hurried clerk types (model/clerk.py, forms.py, hints.py): what was understood, what to write.
+MESSAGES.update({
+    "honorific_stripped": ("đã bỏ '{word}' trước tên: tên là '{name}' (bài tự thêm cách gọi)",
+                           "dropped '{word}' before the name: the name is '{name}' (the article adds the honorific)"),
+    "person_split": ("đã hiểu là họ tên '{name}', chức vụ '{titles}'; nên viết {fix}",
+                     "read as the name '{name}' with the titles '{titles}'; better write {fix}"),
+    "reference_split": ("đã hiểu là '{name}' (chức vụ in theo người đã khai ở chairs/guests); chỉ cần ghi họ tên",
+                        "read as '{name}' (the titles are those declared in chairs/guests); the name alone is enough"),
+    "list_split": ("dấu phẩy trong […] tách thành các mục riêng: {items}; nếu là một mục, đặt cả mục trong dấu nháy "
+                   "\"…\" hoặc viết mỗi mục một dòng '- '",
+                   "the commas inside […] made separate items: {items}; if it is one item, put it in quotes \"…\" "
+                   "or write one item per '- ' line"),
+    "person_several": ("'{name}' là nhiều người; trường này ghi một người (họ tên trong chủ trì/khách mời) hoặc một "
+                       "cơ quan, ví dụ 'lãnh đạo huyện'",
+                       "'{name}' is several people; this field takes one person (a name among the chairs/guests) "
+                       "or a body, e.g. 'lãnh đạo huyện'"),
+    "officer_line": ("chức vụ và họ tên ghi ở hai trường: viết '- {{role: {role}, name: {name}}}'",
+                     "the post and the name go in two fields: write '- {{role: {role}, name: {name}}}'"),
+    "not_a_field": ("'{text}' không phải tên trường: chữ có ': ' cần đặt trong dấu nháy \"…\"",
+                    "'{text}' is not a field name: text containing ': ' must be quoted \"…\""),
+    "percent_value": ("viết value: {number}, unit: \"%\"", "write value: {number}, unit: \"%\""),
+    "percent_number": ("viết {field}: {number} (số phần trăm, không kèm dấu %)",
+                       "write {field}: {number} (the percentage, without the % sign)"),
+    "members_bound_hint": ("viết members: {number} và members_bound: {bound} ({word})",
+                           "write members: {number} and members_bound: {bound} ({word})"),
+    "value_bound_hint": ("viết value: {number} và bound: {bound} ({word})",
+                         "write value: {number} and bound: {bound} ({word})"),
+    "number_only": ("chỉ ghi con số: viết {field}: {number}", "a number alone: write {field}: {number}"),
+    "decimal_comma": ("số thập phân viết bằng dấu chấm: {field}: {number}",
+                      "write decimals with a point: {field}: {number}"),
+    "ordinal_hint": ("viết số: ordinal: 15 hoặc XV (bài tự in lần thứ XV)",
+                     "write a number: ordinal: 15 or XV (the article prints lần thứ XV)"),
+    "published_hint": ("viết published: {{date: 2022-07-05}} (ngày đăng bài)",
+                       "write published: {{date: 2022-07-05}} (the publication date)"),
+    "attendance_hint": ("viết attendance: {{present: 9, total: 9}} (số có mặt, tổng số)",
+                        "write attendance: {{present: 9, total: 9}} (present, total)"),
+    "date_time_of_day": ("buổi ghi riêng ở time_of_day: {time_of_day}; ngày viết đủ năm: {field}: {date}",
+                         "the part of day goes in time_of_day: {time_of_day}; the date with its year: {field}: {date}"),
+    "date_no_year": ("thiếu năm: viết {field}: {date} (NNNN là năm)", "the year is missing: write {field}: {date} (NNNN the year)"),
+    "date_write": ("viết {field}: {date}", "write {field}: {date}"),
+})
 
 _COMMAND_LINE: str | None = None  # --lang of this command-line run, wherever it was written
 

@@ -18,6 +18,9 @@ CHECKS = {
     "targets-count": (YEAR_END + "targets: {count: 6, items: [a, b]}\n", "warning"),
     "thousands-dot": (YEAR_END + "results:\n  - items: [{text: đổi thẻ cho, value: 2.619, unit: đồng chí}]\n", "warning"),
     "person-unknown": (YEAR_END + "chairs: [Bùi Văn Quang]\nspeech: {speaker: Bùi Văn Quanh, points: [x]}\n", "warning"),
+    "name-honorific": (YEAR_END + "chairs:\n  - name: đồng chí Bùi Văn Quang\n", "warning"),
+    "person-split": (YEAR_END + "chairs:\n  - Bùi Văn Quang - Bí thư Đảng ủy xã\n", "warning"),
+    "list-split": (YEAR_END + "attendee_groups: [cán bộ, công chức]\n", "warning"),
     "committee-size": (CONGRESS + "elections: {committee_size: 3, committee_members: [A, B]}\n", "error"),
     "officer-in-committee": (CONGRESS + "elections:\n  committee_members: [A, B]\n"
                              "  officers: [{name: C, role: Bí thư}]\n", "error"),
@@ -50,7 +53,7 @@ BAD_FILES = {
     "tab": ("kind: dai-hoi\norg:\n\tname: X\n", "yaml_tab"),
     "duplicate-key": (CONGRESS + "ordinal: 13\n", "duplicate_key"),
     "unknown-key": (CONGRESS + "ordinl: 13\n", "extra_forbidden"),
-    "wrong-type": (CONGRESS.replace("ordinal: 12", "ordinal: mười hai"), "expected_int"),
+    "wrong-type": (CONGRESS.replace("ordinal: 12", "ordinal: mười hai"), "ordinal_hint"),
     "missing-field": (CONGRESS.replace("term: 2025-2027\n", ""), "missing"),
     "empty-value": (CONGRESS.replace("term: 2025-2027", "term:"), "missing_value"),
     "unknown-kind": ("kind: hop-chi-bo\n", "unknown_kind"),

@@ -31,7 +31,7 @@ SECTION_10 = """\
 kind: kiem-diem
 org:
   name: Đảng bộ xã Vĩnh Lộc
-date: 11/12/2024
+date: 11/12
 time_of_da: sáng
 year: 2024
 session: hai mươi
@@ -101,8 +101,19 @@ CASES = {
     "cần một số, không phải true/false (yes, no…)": yaml_case("khen.yaml", YEAR_END + "awards: [{collectives: true}]\n"),
     "số quá lớn hoặc quá nhiều chữ số (tối đa 18 chữ số, 10 chữ số sau dấu chấm)":
         yaml_case("so-lieu.yaml", YEAR_END + "results:\n  - items: [{text: thu, value: 1e400, unit: đồng}]\n"),
-    "ngay.yaml:3:1: date: cần ngày dạng NNNN-TT-NN, ví dụ 2026-01-07":
-        yaml_case("ngay.yaml", REVIEW.replace("2025-12-22", "22/12/2025")),
+    "ngay.yaml:3:1: date: thiếu năm: viết date: NNNN-12-22 (NNNN là năm)":
+        yaml_case("ngay.yaml", REVIEW.replace("2025-12-22", "22/12")),
+    "buổi ghi riêng ở time_of_day: sáng; …": yaml_case("a.yaml", REVIEW.replace("2025-12-22", "sáng 3/10")),
+    "ds.yaml:5:19: cảnh báo: attendee_groups[0]: dấu phẩy trong […] tách thành các mục riêng: 'cán bộ'; 'công chức'; "
+    "'đảng viên chưa tham gia học tập trực tuyến'; nếu là một mục, đặt cả mục trong dấu nháy \"…\" hoặc viết mỗi mục "
+    "một dòng '- ' [list-split]":
+        yaml_case("ds.yaml", REVIEW + "attendee_groups: [cán bộ, công chức, đảng viên chưa tham gia học tập trực tuyến]\n"),
+    "…: cảnh báo: chairs[0].name: đã bỏ 'đồng chí' trước tên: tên là 'Đỗ Văn Thuần' (bài tự thêm cách gọi) "
+    "[name-honorific]": yaml_case("a.yaml", REVIEW + "chairs:\n  - name: đồng chí Đỗ Văn Thuần\n"),
+    "…: cảnh báo: chairs[0]: đã hiểu là họ tên 'Đỗ Văn Thuần', chức vụ 'Bí thư Chi bộ'; nên viết "
+    "{name: Đỗ Văn Thuần, titles: [Bí thư Chi bộ]} [person-split]":
+        yaml_case("a.yaml", REVIEW + "chairs:\n  - đồng chí Đỗ Văn Thuần - Bí thư Chi bộ\n"),
+    "members: viết members: 1200 và members_bound: more (hơn)": yaml_case("a.yaml", REVIEW + "members: hơn 1200\n"),
     "ngay2.yaml:3:1: date: không có ngày 30/02/2025 (tháng 2 năm 2025 có 28 ngày)":
         yaml_case("ngay2.yaml", REVIEW.replace("2025-12-22", "2025-02-30")),
     "so.yaml:6:24: results[0].items[0].1: '1' không phải tên trường: số thập phân viết bằng dấu chấm (94.1), "
@@ -135,13 +146,13 @@ CASES = {
                            ("recipients", "chưa khai báo cho văn bản, đã dùng theo dữ liệu: Ban Thường vụ Huyện ủy; "
                                           "Lưu Văn phòng Đảng ủy"))},
     # section 10: reading messages
-    "kiem-diem-2024.yaml:4:1: date: cần ngày dạng NNNN-TT-NN, ví dụ 2026-01-07":
+    "kiem-diem-2024.yaml:4:1: date: thiếu năm: viết date: NNNN-12-11 (NNNN là năm)":
         yaml_case("kiem-diem-2024.yaml", SECTION_10),
     "kiem-diem-2024.yaml:5:1: time_of_da: trường không có trong mẫu dữ liệu; có phải ý bạn là 'time_of_day'?":
         yaml_case("kiem-diem-2024.yaml", SECTION_10),
     "kiem-diem-2024.yaml:7:1: session: cần một số nguyên":
         yaml_case("kiem-diem-2024.yaml", SECTION_10),
-    "kiem-diem-2024.yaml:4:1: date: expected a date as YYYY-MM-DD, e.g. 2026-01-07":
+    "kiem-diem-2024.yaml:4:1: date: the year is missing: write date: NNNN-12-11 (NNNN the year)":
         yaml_case("kiem-diem-2024.yaml", SECTION_10, "--lang", "en"),
     "org.name: chưa điền giá trị": yaml_case("a.yaml", REVIEW.replace("{name: Đảng bộ xã An Hòa}", "{name: }")),
     "date: thiếu trường bắt buộc": yaml_case("a.yaml", REVIEW.replace("date: 2025-12-22\n", "")),

@@ -147,7 +147,7 @@ byline: {outlet: Báo Tuyên Quang}
 """
     out = article(write, text)
     assert "Dự và giám sát hội nghị có đồng chí Đặng Văn Hùng, Phó Bí thư Đảng ủy xã." in out
-    assert "Hội nghị có 17/17 đảng viên có mặt." in out
+    assert "Hội nghị có 17/17 đảng viên tham dự." in out
     assert out.rstrip().endswith("Theo Báo Tuyên Quang")
 
 
@@ -228,7 +228,7 @@ guests:
   - {name: Phạm Văn Dũng, titles: [Chủ tịch Hội Nông dân xã]}
 """
     out = article(write, text, doc="report")
-    assert "Dự và chỉ đạo Đại hội có đồng chí Phạm Văn Dũng, Chủ tịch Hội Nông dân xã." in out
+    assert "Dự Đại hội có đồng chí Phạm Văn Dũng, Chủ tịch Hội Nông dân xã." in out  # no role: no "chỉ đạo"
     assert "Dự, chỉ đạo và phát biểu Đại hội có đồng chí Trần Văn Bình, Phó Bí thư Đảng ủy xã." in out
     assert "Dự Đại hội có đồng chí Lê Thị Cúc, Đảng ủy viên." in out
     for name in ("Trần Văn Bình", "Lê Thị Cúc", "Phạm Văn Dũng"):

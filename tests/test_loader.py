@@ -61,9 +61,15 @@ def test_unknown_key_in_vietnamese(write):
 
 
 def test_wrong_type(write):
+    path = write(MINIMAL["dai-hoi"] + "delegates: nhiều\n")
+    [line] = problems(path)
+    assert line == f"{path}:6:1: delegates: expected a whole number"
+
+
+def test_ordinal_in_words_says_to_write_a_number(write):
     path = write(MINIMAL["dai-hoi"].replace("ordinal: 12", "ordinal: mười hai"))
     [line] = problems(path)
-    assert line == f"{path}:4:1: ordinal: expected a whole number"
+    assert line == f"{path}:4:1: ordinal: write a number: ordinal: 15 or XV (the article prints lần thứ XV)"
 
 
 def test_missing_required_field(write):

@@ -75,7 +75,7 @@ def test_invalid_fields_each_give_their_path_and_line(client):
     response = client.post("/api/render?format=docx", content=text.encode())
     assert response.status_code == 422
     issues = {i["field"]: i for i in response.json()["issues"]}
-    assert issues["ordinal"]["line"] == 4 and issues["ordinal"]["message"] == "cần một số nguyên"
+    assert issues["ordinal"]["line"] == 4 and issues["ordinal"]["message"].startswith("viết số: ordinal: 15")
     assert issues["venu"]["line"] == 6 and "venue" in issues["venu"]["message"]
 
 

@@ -111,12 +111,13 @@ def test_a_data_value_cannot_open_a_block(write):
 
 
 def test_variants_are_deterministic_and_selectable():
-    first = render_file(CONGRESS).data
-    assert render_file(CONGRESS).data == first
-    texts = {render_file(CONGRESS, Options(variant=n)).data for n in range(3)}
+    congress = EXAMPLES / "chi-bo-thon-dong-dai-hoi-2025.yaml"  # a guest who only attends: a 3-way pick
+    first = render_file(congress).data
+    assert render_file(congress).data == first
+    texts = {render_file(congress, Options(variant=n)).data for n in range(3)}
     assert len(texts) == 3
     # every pick has 2 or 3 phrasings: variant 6 is variant 0 again
-    assert render_file(CONGRESS, Options(variant=6)).data == render_file(CONGRESS, Options(variant=0)).data
+    assert render_file(congress, Options(variant=6)).data == render_file(congress, Options(variant=0)).data
 
 
 def test_short_style_per_kind():

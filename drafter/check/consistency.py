@@ -53,8 +53,9 @@ def warnings_or_raise(found: list[Issue]) -> list[Issue]:
 
 
 def _all(event: EventBase, loaded: Loaded, doc: str) -> Iterator[Problem]:
-    from . import sanity
+    from . import clerk, sanity
 
+    yield from clerk.problems(loaded)
     yield from _images(event, loaded)
     yield from sanity.problems(event, loaded, doc)
     yield from _figures(event)
@@ -169,15 +170,39 @@ def _ratings(event: KiemDiem) -> Iterator[Problem]:
 
 
 def _people(event: EventBase) -> Iterator[Problem]:
-    """A name that starts with a capital but matches nobody declared is most likely a typo."""
+    """A name that looks like a person's but matches nobody declared is most likely a typo."""
+    from ..model.clerk import honorific_of
+
     known = event.people()
-    refs = [("assessed_by", event.assessed_by), ("speech.speaker", event.speech and event.speech.speaker)]
-    refs += [(f"awards[{i}].presenter", a.presenter) for i, a in enumerate(event.awards)]
-    for path, name in refs:
-        if name and name[:1].isupper() and name not in known:
-            close = _closest(name, known)
+    for path, name in ((p, n) for p, n in _references(event) if n):
+        who = honorific_of(name)[1]  # "đồng chí X" refers to X
+        if not who[:1].isupper() or who in known:
+            continue
+        several = [n.strip() for n in re.split(r",\s+|\s+và\s+", who)]
+        if len(several) > 1 and all(n in known for n in several):
+            yield Problem("person-unknown", path, "person_several", WARNING, {"name": name})
+            continue
+        close = _closest(who, known)
+        # "Đoàn công tác của huyện", "Đảng ủy xã": a body, not a person (a name has every word capitalised)
+        if close or all(w[:1].isupper() for w in who.split()):
             yield Problem("person-unknown", path, "person_unknown", WARNING,
                           {"name": name, **({"suggest": close} if close else {})})
+
+
+def _references(event: EventBase) -> Iterator[tuple[str, str]]:
+    """(path, text) of every field that names a person declared elsewhere."""
+    yield "assessed_by", event.assessed_by
+    yield "speech.speaker", event.speech and event.speech.speaker
+    yield from ((f"awards[{i}].presenter", a.presenter) for i, a in enumerate(event.awards))
+    yield "presenter", getattr(event, "presenter", None)
+    yield from ((f"presenters[{i}]", p) for i, p in enumerate(getattr(event, "presenters", [])))
+    badges = getattr(event, "badges", None)
+    if badges:
+        yield "badges.presenter", badges.presenter
+        yield from ((f"badges.tiers[{i}].presenter", t.presenter) for i, t in enumerate(badges.tiers))
+    elections = getattr(event, "elections", None)
+    if elections:
+        yield "elections.announced_by", elections.announced_by
 
 
 def _elections(event: DaiHoi) -> Iterator[Problem]:
@@ -205,7 +230,7 @@ def _dates(event: EventBase) -> Iterator[Problem]:
     if published and isinstance(published.weekday, str):
         from ..compose.filters import weekday
 
-        if published.weekday.lower() != weekday(published.date).lower():
+        if _weekday(published.weekday) != weekday(published.date).lower():
             yield Problem("weekday", "published.weekday", "weekday_mismatch", ERROR,
                           {"written": published.weekday, "actual": weekday(published.date)})
     if published and published.date < event.date:
@@ -215,6 +240,18 @@ def _dates(event: EventBase) -> Iterator[Problem]:
                       {"year": event.year, "held": event.date.year})
     if event.end_date and (event.end_date - event.date) > dt.timedelta(days=7):
         yield Problem("event-length", "end_date", "event_too_long", WARNING, {})
+
+
+# "Thứ 2" is "Thứ hai", "CN" is "Chủ nhật": how a clerk writes the day
+_WEEKDAY_DIGITS = {"2": "hai", "3": "ba", "4": "tư", "5": "năm", "6": "sáu", "7": "bảy"}
+
+
+def _weekday(written: str) -> str:
+    text = " ".join(written.lower().split())
+    if text in ("cn", "chủ nhật"):
+        return "chủ nhật"
+    found = re.fullmatch(r"(?:thứ|t)\s*([2-7])", text)
+    return f"thứ {_WEEKDAY_DIGITS[found[1]]}" if found else text
 
 
 def _term(event: DaiHoi) -> Iterator[Problem]:

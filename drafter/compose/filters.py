@@ -92,9 +92,10 @@ def pad(value, width: int = 2) -> str:
 
 
 def count(value, unit: str | None = None, padded: bool = False) -> str:
-    """7, "đảng viên" -> "7 đảng viên"; padded -> "07 đảng viên"; "%" sticks to the number."""
-    if unit == "%":
-        return percent(value)
+    """7, "đảng viên" -> "7 đảng viên"; padded -> "07 đảng viên"; a unit starting with "%" sticks
+    to the number ("11,8%/năm")."""
+    if unit and unit.startswith("%"):
+        return percent(value) + unit[1:]
     text = pad(value) if padded else number(value)
     return f"{text} {unit}" if unit else text
 
@@ -270,24 +271,32 @@ def person(who, style: str = "comma", honorific: bool = False) -> str:
 
     comma: "Bùi Văn Quang, Phó Bí thư Tỉnh ủy, Bí thư …"; dash: "Bùi Văn Quang - Phó Bí thư …";
     title: "Phó Bí thư Tỉnh ủy Bùi Văn Quang" (first title before the name); name: the name alone.
-    honorific=True puts "đồng chí"/"ông"/"bà" in front.
+    honorific=True puts "đồng chí"/"ông"/"bà" in front. A rank goes before the name, in place of
+    the honorific ("Thượng tướng Nguyễn Ngọc Lâm, Thứ trưởng Bộ Công an", as the press writes it).
     """
     titles = list(who.titles)
+    name = ranked(who)
     if style == "title":
-        text = f"{titles[0]} {who.name}" if titles else who.name
+        text = f"{titles[0]} {name}" if titles else name
     elif style == "name" or not titles:
-        text = who.name
+        text = name
     else:
         glue = " - " if style == "dash" else ", "
-        text = who.name + glue + ", ".join(titles)
-    return f"{who.honorific} {text}" if honorific else text
+        text = name + glue + ", ".join(titles)
+    return f"{who.honorific} {text}" if honorific and not getattr(who, "rank", None) else text
+
+
+def ranked(who) -> str:
+    """The name, with the rank before it when one is given: "Thượng tướng Nguyễn Ngọc Lâm"."""
+    rank = getattr(who, "rank", None)
+    return f"{rank} {who.name}" if rank else who.name
 
 
 def people(group, style: str = "comma") -> str:
     """Several people: "A, t1, t2; B, t1" (semicolons between people, as the seeds write)."""
     group = list(group)
     if all(not p.titles for p in group) or style == "name":
-        return join_vi(p.name for p in group)
+        return join_vi(ranked(p) for p in group)
     return "; ".join(person(p, style) for p in group)
 
 
@@ -322,7 +331,9 @@ def figure(f, padded: bool = False) -> str:
         parts.append(f.text)
     if f.value is not None:
         parts.append(join_vi([quantity(f, padded)] + [quantity(c, padded) for c in f.also]))
-    if f.after:
+    if f.after and parts and f.after.startswith("/"):  # "11,8%" and "/năm": one "11,8%/năm"
+        parts[-1] += f.after
+    elif f.after:
         parts.append(f.after)
     if f.examples:  # examples are never counted
         parts.append(words.examples.format(list=join_vi(f.examples)))
@@ -355,6 +366,8 @@ def rating_phrase(r, padded: bool = False, levels=None) -> str:
     with a total: "39/39 đảng viên hoàn thành xuất sắc nhiệm vụ". levels: another set of counts
     of the same subject (the self-rated ones)."""
     levels = r.levels if levels is None else levels
+    if not levels and getattr(r, "percent", None):
+        return _rating_shares(r)
     if not levels and r.level:  # one subject, one level: "chi bộ hoàn thành tốt nhiệm vụ"
         return f"{r.subject} {rating(r.level)}"
     parts = []
@@ -364,6 +377,21 @@ def rating_phrase(r, padded: bool = False, levels=None) -> str:
             amount = share(n, r.total) + f" {r.subject}" if r.total else count(n, r.subject, padded)
             parts.append(f"{amount} {rating(level)}")
     return ", ".join(parts)
+
+
+def _rating_shares(r) -> str:
+    """Percentages: "30% đảng viên hoàn thành xuất sắc nhiệm vụ, 70% đảng viên hoàn thành tốt nhiệm
+    vụ"; cumulative, the lowest level first and the higher ones within it: "100% đảng viên hoàn
+    thành tốt nhiệm vụ, trong đó 30% hoàn thành xuất sắc nhiệm vụ"."""
+    given = [level for level in _LEVEL_ORDER if level in r.percent]
+    if not r.cumulative:
+        return ", ".join(f"{percent(r.percent[l])} {r.subject} {rating(l)}" for l in given)
+    low, *within = reversed(given)
+    head = f"{percent(r.percent[low])} {r.subject} {rating(low)}"
+    if not within:
+        return head
+    return current_words().figures.of_which.format(
+        text=head, parts=join_vi(f"{percent(r.percent[l])} {rating(l)}" for l in within))
 
 
 def numbered_rows(items, start: int = 1) -> list[list[str]]:

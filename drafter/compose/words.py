@@ -153,7 +153,7 @@ class Defaults(_Words):
     award_form: str
     tong_ket_topic: str
     so_ket_topic: str
-    kiem_diem_scope: str
+    kiem_diem_scope: str | None = None  # none: a review without a scope names none
 
 
 class Marks(_Words):

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from ..compose.blocks import LITERAL_AT
 from ..compose.words import current as current_words, default as words_default
 from .numbers import plain_numbers
+from . import forms
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 # Never text: C0/C1 controls but whitespace (ESC would reach a terminal through txt, md and html),
@@ -45,6 +46,8 @@ def no_items():
     (A Python function, not `list`: pydantic reads the factory's signature, slow for a builtin.)"""
     return Field(default_factory=_empty, json_schema_extra={"default": []})
 Number = int | Decimal
+# A date as the model wants it (2025-10-03) or as a Vietnamese document writes it (03/10/2025).
+Date = Annotated[dt.date, BeforeValidator(forms.date_in)]
 
 
 class Model(BaseModel):
@@ -68,6 +71,8 @@ class Person(Model):
     """Cách gọi trong bài: "đồng chí" (mặc định), "ông" hoặc "bà"."""
     attending: Text | None = None
     """Vai trò tại hoạt động, nếu bài nêu: "dự và chỉ đạo", "dự và giám sát"."""
+    rank: Text | None = None
+    """Cấp bậc hàm quân đội, công an, in trước họ tên thay cho "đồng chí": "Thượng tướng"."""
 
 
 def _person_from_str(value):
@@ -166,7 +171,9 @@ class Organisation(Model):
         return self.short or self.name
 
 
-Bound = Literal["min", "least", "over", "max", "under", "about", "more", "nearly", "estimate"]
+Bound = Annotated[Literal["min", "least", "over", "max", "under", "about", "more", "nearly", "estimate"],
+                  BeforeValidator(forms.bound_in)]  # or the article's word: "hơn", "gần"…
+TimeOfDay = Annotated[Literal["sáng", "chiều", "tối"], BeforeValidator(forms.time_of_day_in)]
 
 
 class Count(Model):
@@ -360,7 +367,7 @@ class Style(Model):
 class Published(Model):
     """Thời điểm đăng bài trên cổng thông tin."""
 
-    date: dt.date
+    date: Date
     time: Annotated[str, Field(pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")] | None = None
     """Giờ đăng "12:03"."""
     weekday: bool | Text = False
@@ -375,6 +382,7 @@ CheckId = Literal[
     "sentence-broken", "word-doubled", "sentence-repeated", "placeholder", "form-mixed",
     "negative-value", "invisible-char", "ordinal-range", "delegates-members",
     "committee-duplicate", "officer-twice", "rated-members",
+    "name-honorific", "person-split", "list-split",
     "photo-no-file",
 ]
 
@@ -415,7 +423,7 @@ class ReportMeta(Model):
     """Tên Đảng bộ cấp trên ghi góc trái, ví dụ "Đảng bộ tỉnh Đồng Tháp"."""
     place: Text | None = None
     """Địa danh ghi trước ngày tháng, ví dụ "Vĩnh Điều"."""
-    date: dt.date | None = None
+    date: Date | None = None
     """Ngày ban hành; mặc định là ngày cuối của hoạt động."""
     signer: Signer | None = None
     recipients: list[Text] = no_items()

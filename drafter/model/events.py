@@ -2,11 +2,13 @@
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from decimal import Decimal
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BeforeValidator, Discriminator, Field, RootModel, Tag, model_validator
 
-from .common import Number
+from .common import Date, Number, TimeOfDay
+from . import forms
 from ..compose.words import default as words_default
 
 from .common import (
@@ -45,6 +47,7 @@ _TERM = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 
 
 def _term_from_str(value):
+    value = forms.term_in(value)
     if isinstance(value, str):
         match = _TERM.match(value)
         if not match:
@@ -70,7 +73,6 @@ class Term(Model):
 
 
 TermIn = Annotated[Term, BeforeValidator(_term_from_str, json_schema_input_type=str | Term)]
-TimeOfDay = Literal["sáng", "chiều", "tối"]
 
 
 class EventBase(Model):
@@ -80,9 +82,9 @@ class EventBase(Model):
     """Tổ chức đảng tổ chức hoạt động."""
     higher: Organisation | None = None
     """Tổ chức đảng cấp trên trực tiếp."""
-    date: dt.date
+    date: Date
     """Ngày diễn ra (ngày đầu nếu nhiều ngày), dạng 2026-01-07."""
-    end_date: dt.date | None = None
+    end_date: Date | None = None
     """Ngày cuối, nếu kéo dài nhiều ngày."""
     time_of_day: TimeOfDay | None = None
     """Buổi: sáng, chiều hoặc tối."""
@@ -120,7 +122,7 @@ class EventBase(Model):
     """Ảnh và chú thích."""
     byline: Byline | None = None
     """Tác giả bài viết."""
-    published: Published | None = None
+    published: Annotated[Published | None, BeforeValidator(forms.published_in)] = None
     """Ngày giờ đăng trên cổng thông tin."""
     style: Style = Style()
     """Lựa chọn trình bày (số 0 đứng trước, dạng ngày…)."""
@@ -140,7 +142,7 @@ class EventBase(Model):
     """Số chi, đảng bộ trực thuộc (gồm cả chi bộ và đảng bộ), ví dụ 56."""
     base_orgs: int | None = Field(default=None, ge=1)
     """Số chi, đảng bộ cơ sở (tổ chức cơ sở đảng) của một đảng bộ cấp trên cơ sở."""
-    attendance: Attendance | None = None
+    attendance: Annotated[Attendance | None, BeforeValidator(forms.attendance_in)] = None
     """Số có mặt: {present: 17, total: 17}."""
     basis: list[DocRef] = []
     """Văn bản làm căn cứ tổ chức hoạt động."""
@@ -189,9 +191,13 @@ class Officer(Model):
     """Chức vụ khóa trước, ví dụ "Bí thư Đảng ủy khóa VII"."""
     reelected: bool = False
     """Tái cử."""
+    titles: list[Text] = no_items()
+    """Chức vụ hiện nay, in sau họ tên, ví dụ ["Hiệu trưởng nhà trường"]."""
 
     @model_validator(mode="after")
     def _named(self):
+        if self.titles and not self.name:
+            raise ValueError("officer_titles_need_name@titles")
         if (self.previous or self.reelected) and not self.name:
             raise ValueError("officer_needs_name")
         return self
@@ -251,14 +257,15 @@ class DaiHoi(EventBase):
     """Đại hội Đảng bộ/Chi bộ lần thứ N, nhiệm kỳ."""
 
     kind: Literal["dai-hoi"]
-    ordinal: int | None = Field(default=None, ge=1, le=9999)  # beyond, the Roman numeral alone is a page
+    # "XV", "lần thứ nhất" read as numbers; beyond 9999 the Roman numeral alone is a page
+    ordinal: Annotated[int | None, BeforeValidator(forms.ordinal_in)] = Field(default=None, ge=1, le=9999)
     """Lần thứ (số nguyên, in ra số La Mã); bỏ trống nếu không biết: không in "lần thứ"."""
     term: TermIn
     term_years: int | None = Field(default=None, ge=1, le=10)
     """Độ dài nhiệm kỳ theo quy định, nếu khác 5 năm (chi bộ: 2 hoặc 3)."""
     delegates: int | None = Field(default=None, ge=1)
     """Số đại biểu, khi là đại hội đại biểu."""
-    founded: dt.date | None = None
+    founded: Date | None = None
     """Ngày thành lập (đảng bộ mới thành lập)."""
     member_profile: Text | None = None
     """Ví dụ "là cán bộ, công chức công tác tại …"."""
@@ -326,18 +333,39 @@ class Rating(Model):
     """Mức của một đối tượng duy nhất, ví dụ chi bộ đạt "tot"."""
     vote_percent: Number | None = None
     """Tỷ lệ đảng viên biểu quyết tán thành mức xếp loại (%)."""
+    percent: dict[RatingLevel, Number] = {}
+    """Tỷ lệ (%) ở từng mức khi bài nêu tỷ lệ thay cho số lượng, ví dụ {tot: 100, xuat-sac: 30}."""
+    cumulative: bool = False
+    """true: tỷ lệ của một mức gồm cả các mức cao hơn: "100% đảng viên hoàn thành tốt nhiệm vụ, trong đó 30% hoàn thành xuất sắc nhiệm vụ"."""
     by: Text | None = None
     """Cấp công nhận, ví dụ "Đảng ủy phường"."""
 
     @model_validator(mode="after")
     def _something(self):
-        if not (self.levels or self.level):
+        if self.percent:
+            self._shares()
+        elif self.cumulative:
+            raise ValueError("rating_cumulative_percent@cumulative")
+        if not (self.levels or self.level or self.percent):
             raise ValueError("rating_empty")
         if self.level and (self.levels or self.self_rated or self.total):
             raise ValueError("rating_one_or_counts")
         if self.levels and self.vote_percent is not None:
             raise ValueError("rating_one_or_counts@vote_percent")
         return self
+
+    def _shares(self):
+        """Percentages: each 0-100, alone (no counts beside them); shares of one whole add up to
+        100 at most (rounded shares: within 0,5), nested ones shrink level by level."""
+        if self.levels or self.level or self.self_rated or self.total or self.vote_percent is not None:
+            raise ValueError("rating_percent_alone@percent")
+        values = [self.percent[level] for level in get_args(RatingLevel) if level in self.percent]  # highest first
+        if any(not 0 <= v <= 100 for v in values):
+            raise ValueError("rating_percent_range@percent")
+        if self.cumulative and any(high > low for high, low in zip(values, values[1:])):
+            raise ValueError("rating_percent_nested@percent")
+        if not self.cumulative and sum(values) > Decimal("100.5"):
+            raise ValueError("rating_percent_sum@percent")
 
 
 class Proposal(Model):
@@ -367,8 +395,8 @@ class KiemDiem(EventBase):
     """Cơ quan họp, ví dụ "Ban Chấp hành Đảng bộ xã"."""
     session: int | None = Field(default=None, ge=1)
     """Hội nghị lần thứ (số Ả Rập)."""
-    scope: Text = words_default("defaults.kiem_diem_scope")
-    """Đối tượng kiểm điểm."""
+    scope: Text | None = words_default("defaults.kiem_diem_scope")
+    """Đối tượng kiểm điểm, ví dụ "tổ chức cơ sở Đảng, tập thể lãnh đạo và cá nhân"; không ghi thì không in."""
     presentations: list[Presentation] = no_items()
     """Người trình bày báo cáo."""
     comments: list[Comment] = no_items()
@@ -379,9 +407,9 @@ class KiemDiem(EventBase):
     """Kết quả xếp loại theo từng nhóm."""
     proposals: Proposals | None = None
     """Đề xuất cấp trên xét."""
-    cell_reviews_from: dt.date | None = None
+    cell_reviews_from: Date | None = None
     """Các chi bộ đã kiểm điểm từ ngày …"""
-    cell_reviews_to: dt.date | None = None
+    cell_reviews_to: Date | None = None
     """… đến ngày."""
 
     @model_validator(mode="after")

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Model, Number, Text
+from .common import Date, Model, Number, Text, TimeOfDay
 
 RatingLevel = Literal["xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh"]
 
@@ -19,7 +19,7 @@ class DocRef(Model):
     """Loại văn bản: "Kế hoạch", "Quyết định", "Nghị quyết", "Chương trình hành động"…"""
     number: Text | None = None
     """Số và ký hiệu, ví dụ "07-KH/ĐU"."""
-    date: dt.date | None = None
+    date: Date | None = None
     """Ngày ban hành."""
     issuer: Text | None = None
     """Cơ quan ban hành, ví dụ "Đảng ủy phường"."""
@@ -74,6 +74,8 @@ class TargetsReached(Model):
     """Lĩnh vực, ví dụ "kinh tế - xã hội"."""
     against: Literal["nghị quyết", "kế hoạch"] = "nghị quyết"
     """So với Nghị quyết hay kế hoạch."""
+    outcome: Literal["đạt và vượt", "đạt", "hoàn thành", "hoàn thành toàn diện"] = "đạt và vượt"
+    """Kết quả như bài viết: "đạt và vượt" (mặc định), "đạt", "hoàn thành", "hoàn thành toàn diện"."""
 
 
 class UnitRating(Model):
@@ -135,7 +137,7 @@ class Badges(Model):
     """Tổng số đảng viên được trao."""
     tiers: list[BadgeTier] = []
     """Các mốc, theo thứ tự bài nêu."""
-    batches: list[dt.date] = []
+    batches: list[Date] = []
     """Đợt trao theo ngày, ví dụ [2023-02-03, 2023-05-19] in "đợt 3/2 và 19/5/2023"."""
     decided_by: Text | None = None
     """Cấp quyết định tặng Huy hiệu, ví dụ "Ban Thường vụ Tỉnh ủy"."""
@@ -152,15 +154,15 @@ class Badges(Model):
             raise ValueError("badges_empty")
         if self.total is not None and all(c is not None for c in counted) and self.tiers \
                 and sum(counted) != self.total:
-            raise ValueError("badges_sum")
+            raise ValueError(f"badges_sum:sum={sum(counted)},total={self.total}")
         return self
 
 
 class Preparatory(Model):
     """Phiên trù bị của đại hội."""
 
-    date: dt.date
-    time_of_day: Literal["sáng", "chiều", "tối"] | None = None
+    date: Date
+    time_of_day: TimeOfDay | None = None
     steps: list[Text] = []
     """Việc đã làm, ví dụ "bầu Đoàn Chủ tịch"."""
 

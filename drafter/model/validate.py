@@ -9,6 +9,8 @@ from pydantic import BaseModel, ValidationError
 from ..errors import DrafterError, Issue, pack
 from ..read.loader import Loaded, _dotted
 from . import KINDS, Document, EventBase
+from .clerk import understand
+from .hints import typed_hint
 
 # pydantic error type -> our message code
 _CODES = {
@@ -37,12 +39,15 @@ def validate(loaded: Loaded) -> EventBase:
     if not isinstance(kind, str) or kind not in KINDS:  # "kind: [x]" is no kind either
         line, col = loaded.mark(("kind",))
         raise DrafterError([Issue(loaded.file, line, col, "kind", "unknown_kind", pack({"allowed": allowed}))])
+    data, _ = understand(data)  # what was understood is said by the checks (check/clerk.py)
     try:
         return Document.model_validate(data).root
     except ValidationError as exc:
         issues = [_issue(loaded, KINDS[kind], err) for err in exc.errors()]
     first: dict[str, Issue] = {}
-    for issue in issues:  # one problem per field: a union reports each member's complaint
+    # one problem per field: a union reports each member's complaint; "a number" (int | Decimal)
+    # says more than its first member's "a whole number"
+    for issue in sorted(issues, key=lambda i: i.code != "expected_number"):
         first.setdefault(issue.path, issue)
     raise DrafterError(sorted(first.values(), key=lambda i: (i.line or 0, i.col or 0, i.path)))
 
@@ -65,6 +70,8 @@ def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
     if kind == "extra_forbidden" and str(loc[-1]).isdigit():
         code = "stray_number"  # "{value: 94,1}": the digits after the comma became a key
         args["text"] = loc[-1]
+    elif kind == "extra_forbidden" and " " in str(loc[-1]) and not loaded.in_flow(loc):
+        code, args = typed_hint(loc, (loc[-1], err.get("input")), "block_key") or ("not_a_field", {"text": loc[-1]})
     elif kind == "extra_forbidden" and " " in str(loc[-1]):
         code = "stray_text"  # "{after: a, b}": the text after a comma became a key
         args["text"] = loc[-1]
@@ -85,10 +92,14 @@ def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
         code = str(ctx.get("error", "")).split("@")[0] or "invalid"
         code, _, value = code.partition(":")  # "control_char:U+001B": the code and what it is about
         args["detail"] = err["msg"]
-        if value:
+        if "=" in value:  # "badges_sum:sum=4,total=5": named values
+            args.update(part.split("=", 1) for part in value.split(","))
+        elif value:
             args["value"] = value
     elif kind.startswith("date_") and _impossible_date(err.get("input")):
         code, args = _impossible_date(err["input"])
+    elif typed_hint(loc, err.get("input"), kind):  # "hơn 30", "30%", "sáng 3/10": what to write
+        code, args = typed_hint(loc, err["input"], kind)
     elif kind in _CODES:
         code = _CODES[kind]
         args["limit"] = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("min_length", "")))))

@@ -52,6 +52,25 @@ class Loaded:
                 break
         return _line(place), _col(place)
 
+    def node(self, loc: Loc) -> yaml.Node | None:
+        """The node of the value at LOC, if the file has it."""
+        node = self.root
+        for part in loc:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                node = next((v for k, v in node.value if str(k.value) == part), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+            else:
+                return None
+            if node is None:
+                return None
+        return node
+
+    def in_flow(self, loc: Loc) -> bool:
+        """Is the field at LOC written inside {…} (where a comma ends a value)?"""
+        parent = self.node(loc[:-1])
+        return bool(parent is not None and parent.flow_style)
+
 
 def decode(raw: bytes, file: str, from_encoding: str | None = None) -> str:
     """Unicode NFC text of a file. Legacy Vietnamese encodings are recognised and refused

@@ -18,6 +18,7 @@ NOT_FACTS = {
     "kind", "style", "acknowledge", "term_years", "pad", "level", "after", "file", "abbr_of",
     "on_behalf", "type_code", "issuer_code", "honorific", "bound", "weekday", "short_forms",
     "members_bound", "date_precision", "share", "partial",  # codes of the genre's wording (issue 12)
+    "cumulative",  # a rating's shares nest ("100% …, trong đó 30% …"): said by the wording
 }
 # Names: printed exactly as written, never touched by house style.
 NAME_FIELDS = {"name", "short", "abbr", "committee", "province", "titles", "committee_members",

@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Iterator
 
 from ...compose.blocks import Block, has_content
+from .compounds import meet  # "tổng kết kết quả": two compounds meeting, not a doubled word
 
 SENTENCE_KINDS = {"p", "lead", "item", "note"}  # blocks that are sentences and must end as one
 _END = (".", "!", "?", "…", ":", ";", "./.", "”", "\"", ")")
@@ -80,7 +81,8 @@ def _doubled(text: str) -> bool:
     """One word twice in a row ("đã đã"), numbers and marks aside, or one aside in brackets
     twice ("(trực thuộc X) (trực thuộc X)")."""
     tokens = _WORD_OR_MARK.findall(text.casefold())
-    return any(a == b and a.isalpha() for a, b in zip(tokens, tokens[1:])) or bool(_ASIDE_TWICE.search(text))
+    return any(a == b and a.isalpha() and not meet(tokens[i - 1] if i else "", a, (tokens[i + 2:] or [""])[0])
+               for i, (a, b) in enumerate(zip(tokens, tokens[1:]))) or bool(_ASIDE_TWICE.search(text))
 
 
 _ASIDE_TWICE = re.compile(r"(\([^()]+\))\s*\1")

@@ -47,6 +47,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "guests": ("Khách mời, lãnh đạo cấp trên", "Guests"),
     "titles": ("Chức vụ", "Titles"),
     "honorific": ("Cách gọi", "Honorific"),
+    "Person.rank": ("Cấp bậc hàm", "Rank"),
     "attendee_groups": ("Thành phần dự", "Attendee groups"),
     "delegates": ("Số đại biểu", "Delegates"),
     "member_profile": ("Đặc điểm đảng viên", "Member profile"),
