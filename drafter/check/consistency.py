@@ -198,7 +198,10 @@ def _references(event: EventBase) -> Iterator[tuple[str, str]]:
     yield from ((f"presenters[{i}]", p) for i, p in enumerate(getattr(event, "presenters", [])))
     badges = getattr(event, "badges", None)
     if badges:
-        yield "badges.presenter", badges.presenter
+        if isinstance(badges.presenter, list):  # several presenters: each a name or a description
+            yield from ((f"badges.presenter[{i}]", p) for i, p in enumerate(badges.presenter))
+        else:
+            yield "badges.presenter", badges.presenter
         yield from ((f"badges.tiers[{i}].presenter", t.presenter) for i, t in enumerate(badges.tiers))
     elections = getattr(event, "elections", None)
     if elections:
