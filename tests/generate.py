@@ -12,8 +12,15 @@ import typing
 from decimal import Decimal
 
 import annotated_types
+import yaml
+from hypothesis import assume
 from hypothesis import strategies as st
 from pydantic import BaseModel
+
+from drafter.check.consistency import issues, warnings_or_raise
+from drafter.errors import DrafterError
+from drafter.model.validate import validate
+from drafter.read.loader import load_text
 
 from drafter.model import KINDS
 
@@ -101,3 +108,19 @@ def event(kind: str) -> st.SearchStrategy[dict]:
     base = strategy(KINDS[kind])
     org = st.sampled_from(ORGS).map(lambda n: {"name": n})
     return st.builds(lambda d, o, k: {**d, "org": o, "kind": k}, base, org, st.just(kind))
+
+
+yaml.SafeDumper.add_representer(Decimal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:float", str(v)))
+
+
+def draw_valid(data, strategy: st.SearchStrategy[dict], kind: str):
+    """A drawn event as a user's YAML file, validated and through the checks; a draw that is no
+    valid event is assumed away (the checks said why, with their own messages)."""
+    raw = data.draw(strategy)
+    loaded = load_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), f"{kind}.yaml")
+    try:
+        parsed = validate(loaded)
+        warnings_or_raise(issues(parsed, loaded))
+    except DrafterError:
+        assume(False)
+    return parsed

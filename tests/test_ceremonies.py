@@ -6,10 +6,8 @@ import io
 import zipfile
 from pathlib import Path
 
-import pytest
 
 from conftest import MINIMAL
-from drafter.compose.blocks import parse
 from drafter.pipeline import Options, render_file, validate_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ceremonies"

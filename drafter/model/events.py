@@ -1,6 +1,5 @@
 """The three event kinds; `Document` is the tagged union a YAML file validates against."""
 
-import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated, Literal, Union, get_args

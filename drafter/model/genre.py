@@ -2,7 +2,6 @@
 reports presented, the unit's own rating, Party badges by tier."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
