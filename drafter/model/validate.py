@@ -98,8 +98,8 @@ def _issue(loaded: Loaded, model: type[BaseModel], err: dict) -> Issue:
             args["value"] = value
     elif kind.startswith("date_") and _impossible_date(err.get("input")):
         code, args = _impossible_date(err["input"])
-    elif typed_hint(loc, err.get("input"), kind):  # "hơn 30", "30%", "sáng 3/10": what to write
-        code, args = typed_hint(loc, err["input"], kind)
+    elif hint := typed_hint(loc, err.get("input"), kind):  # "hơn 30", "30%", "sáng 3/10": what to write
+        code, args = hint
     elif kind in _CODES:
         code = _CODES[kind]
         args["limit"] = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("min_length", "")))))

@@ -39,32 +39,33 @@ class Loaded:
     def mark(self, loc: Loc) -> tuple[int | None, int | None]:
         """(line, column), 1-based, of the field at LOC, or of its nearest parent that exists.
         A field's place is its key, where the editor looks."""
-        node, place = self.root, self.root
-        for part in loc:
-            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-                entry = next(((k, v) for k, v in node.value if str(k.value) == part), None)
-                if entry is None:
-                    break
-                place, node = entry
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-                node = place = node.value[part]
-            else:
-                break
+        place = self.root
+        for place, _ in self._walk(loc):
+            pass
         return _line(place), _col(place)
 
     def node(self, loc: Loc) -> yaml.Node | None:
         """The node of the value at LOC, if the file has it."""
+        steps = list(self._walk(loc))
+        if len(steps) < len(loc):
+            return None
+        return steps[-1][1] if steps else self.root
+
+    def _walk(self, loc: Loc):
+        """(place, value node) of each step of LOC, as far as the file has it: a mapping's
+        field is placed at its key, a list's item at itself."""
         node = self.root
         for part in loc:
             if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-                node = next((v for k, v in node.value if str(k.value) == part), None)
+                entry = next(((k, v) for k, v in node.value if str(k.value) == part), None)
+                if entry is None:
+                    return
+                place, node = entry
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-                node = node.value[part]
+                place = node = node.value[part]
             else:
-                return None
-            if node is None:
-                return None
-        return node
+                return
+            yield place, node
 
     def in_flow(self, loc: Loc) -> bool:
         """Is the field at LOC written inside {…} (where a comma ends a value)?"""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...compose.orthography import tone_style
+from .text import key as _form  # one comparison form: "uỷ viên" and "ủy viên" alike
 
 # Common two-syllable words of Party and administrative writing, grouped by the syllable that
 # two of them can share (one ends with it, the next starts with it).
@@ -48,10 +48,6 @@ lãnh đạo, chỉ đạo, đạo đức
 def _known() -> frozenset[str]:
     words = (w.strip() for line in _COMPOUNDS.strip().splitlines() for w in line.split(","))
     return frozenset(_form(w) for w in words if w)
-
-
-def _form(text: str) -> str:
-    return tone_style(text.casefold(), "traditional")  # "uỷ viên" and "ủy viên" alike
 
 
 def meet(before: str, word: str, after: str) -> bool:
