@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import DrafterError, Issue, pack
-from ..read.loader import Loaded
+from ..read.loader import Loaded, _dotted
 from ..model import DaiHoi, EventBase, Figure, KiemDiem, TongKet
 from ..compose.party_meta import report_info, resolution_info
 
@@ -190,22 +190,16 @@ def _people(event: EventBase) -> Iterator[Problem]:
 
 
 def _references(event: EventBase) -> Iterator[tuple[str, str]]:
-    """(path, text) of every field that names a person declared elsewhere."""
-    yield "assessed_by", event.assessed_by
-    yield "speech.speaker", event.speech and event.speech.speaker
-    yield from ((f"awards[{i}].presenter", a.presenter) for i, a in enumerate(event.awards))
-    yield "presenter", getattr(event, "presenter", None)
-    yield from ((f"presenters[{i}]", p) for i, p in enumerate(getattr(event, "presenters", [])))
-    badges = getattr(event, "badges", None)
-    if badges:
-        if isinstance(badges.presenter, list):  # several presenters: each a name or a description
-            yield from ((f"badges.presenter[{i}]", p) for i, p in enumerate(badges.presenter))
-        else:
-            yield "badges.presenter", badges.presenter
-        yield from ((f"badges.tiers[{i}].presenter", t.presenter) for i, t in enumerate(badges.tiers))
-    elections = getattr(event, "elections", None)
-    if elections:
-        yield "elections.announced_by", elections.announced_by
+    """(path, text) of every field that names a person declared elsewhere (model/clerk.py's
+    REFERENCES: one list for what is understood and what is checked)."""
+    from ..model.clerk import REFERENCES, at
+
+    for pattern in REFERENCES:
+        for loc, value in at(event, pattern):
+            if isinstance(value, list):  # several badge presenters: each a name or a description
+                yield from ((_dotted(loc + (i,)), v) for i, v in enumerate(value))
+            else:
+                yield _dotted(loc), value
 
 
 def _elections(event: DaiHoi) -> Iterator[Problem]:

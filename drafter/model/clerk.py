@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
+from pydantic import BaseModel
+
 Loc = tuple[int | str, ...]
 Note = tuple[Loc, str, dict]  # (where, message code, its arguments)
 
@@ -25,8 +27,11 @@ _SEPARATOR = re.compile(r"\s+[-–—]\s+|,\s+")
 PERSONS = ("chairs[]", "guests[]", "presentations[].presenter", "comments[].person")
 NAMES = ("new_members[]", "mentors[]", "elections.officers[].name", "elections.committee_members[]",
          "report.signer.name", "resolution.signer.name", "badges.tiers[].recipients[].name")
-REFERENCES = ("speech.speaker", "presenter", "presenters[]", "badges.presenter", "badges.tiers[].presenter",
-              "awards[].presenter", "assessed_by", "elections.announced_by", "reports[].presenter")  # reports: a member, not always declared
+# REFERENCES are also checked against the people declared (check/consistency.py); a report's
+# presenter is often a member nobody declares, so it is only understood, never checked.
+REFERENCES = ("assessed_by", "speech.speaker", "awards[].presenter", "presenter", "presenters[]",
+              "badges.presenter", "badges.tiers[].presenter", "elections.announced_by")
+MEMBER_REFERENCES = ("reports[].presenter",)
 
 
 def honorific_of(text: str) -> tuple[str | None, str]:
@@ -64,15 +69,15 @@ def understand(data: dict) -> tuple[dict, list[Note]]:
     if not isinstance(data, dict):
         return data, notes
     for pattern in PERSONS:
-        for loc, value in list(_at(data, pattern)):
+        for loc, value in list(at(data, pattern)):
             data = _person(data, loc, value, notes)
     for pattern in NAMES:
-        for loc, value in list(_at(data, pattern)):
+        for loc, value in list(at(data, pattern)):
             if isinstance(value, str):
                 data = _name(data, loc, value, notes)
     known = set(_known(data))
-    for pattern in REFERENCES:
-        for loc, value in list(_at(data, pattern)):
+    for pattern in REFERENCES + MEMBER_REFERENCES:
+        for loc, value in list(at(data, pattern)):
             if isinstance(value, str):
                 data = _reference(data, loc, value, known, notes)
     return data, notes
@@ -138,14 +143,15 @@ def _fix(person: dict) -> str:
 
 def _known(data: dict) -> Iterator[str]:
     for pattern in PERSONS:
-        for _, value in _at(data, pattern):
+        for _, value in at(data, pattern):
             name = value.get("name") if isinstance(value, dict) else value
             if isinstance(name, str):
                 yield " ".join(name.split())
 
 
-def _at(data, pattern: str) -> Iterator[tuple[Loc, Any]]:
-    """(place, value) of every value PATTERN ("a.b[].c") names in DATA, as far as DATA has them."""
+def at(data, pattern: str) -> Iterator[tuple[Loc, Any]]:
+    """(place, value) of every value PATTERN ("a.b[].c") names in DATA (loaded YAML, or a
+    validated model), as far as DATA has them."""
     parts: list[str] = []
     for piece in pattern.split("."):
         parts.append(piece.removesuffix("[]"))
@@ -161,6 +167,8 @@ def _at(data, pattern: str) -> Iterator[tuple[Loc, Any]]:
                     yield from walk(item, rest[1:], loc + (i,))
         elif isinstance(node, dict) and rest[0] in node:
             yield from walk(node[rest[0]], rest[1:], loc + (rest[0],))
+        elif isinstance(node, BaseModel) and rest[0] in type(node).model_fields:
+            yield from walk(getattr(node, rest[0]), rest[1:], loc + (rest[0],))
 
     yield from walk(data, parts, ())
 
